@@ -1,0 +1,55 @@
+# storylens — everything a fresh machine needs is installed from here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SEEDS  ?= ../shared/seeds
+REPORT ?= storylens-report.html
+
+# Model loading never reaches a hub: the weights ship inside pip packages.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install system-deps demo test lint bench train clean
+
+install: $(STAMP)
+
+# torch first and pinned: 2.13.0 is the CPU wheel on this machine; anything else pulls CUDA.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check torch==2.13.0
+	$(BIN)/pip install -q --disable-pip-version-check -c requirements.lock -e '.[spark,dev]'
+	touch $(STAMP)
+
+# Java for Spark and Chromium for the browser tests come from Debian, never from a download.
+system-deps:
+	@command -v java >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      $$(command -v java >/dev/null 2>&1 || echo default-jre-headless) \
+	      $$(command -v chromium >/dev/null 2>&1 || echo chromium) >/dev/null; \
+	  else \
+	    echo "storylens: install Java and Chromium: sudo apt-get install default-jre-headless chromium" >&2; \
+	  fi; }
+
+demo: install
+	$(BIN)/storylens compare $(SEEDS)/004_ad8205b13b026261.txt $(SEEDS)/000_5106ceb30cf12f44.txt
+	$(BIN)/storylens compare $(SEEDS)/004_ad8205b13b026261.txt $(SEEDS)/000_5106ceb30cf12f44.txt \
+	  --format html -o $(REPORT)
+	@echo "HTML report: $(REPORT)"
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+test: install system-deps lint
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python bench/run.py
+
+train: install
+	$(BIN)/storylens-train
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,24 @@
+"""The ``storylens`` command: a thin shell over the library (see ``storylens --help``)."""
+
+from __future__ import annotations
+
+import sys
+
+from storylens.cli.app import app, state
+
+
+def main() -> None:
+    """Console entry point: one-line errors and exit codes, tracebacks only with --debug."""
+    try:
+        app(prog_name="storylens")
+    except KeyboardInterrupt:
+        print("storylens: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the CLI owns every error a user can see
+        if state.debug:
+            raise
+        print(f"storylens: {exc}", file=sys.stderr)
+        sys.exit(2)
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,1 @@
+"""storylens cluster command (being written)."""

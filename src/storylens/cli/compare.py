@@ -1,0 +1,1 @@
+"""storylens compare command (being written)."""

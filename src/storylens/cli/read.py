@@ -1,0 +1,1 @@
+"""storylens read command (being written)."""

@@ -1,0 +1,1 @@
+"""storylens score command (being written)."""

@@ -1,0 +1,1 @@
+"""storylens serve command (being written)."""
