@@ -1,0 +1,103 @@
+"""Turn what a reader found into an :class:`Article`, filling the fields every article gets."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from storylens.model import Article, Caption
+from storylens.read.furniture import Layout
+from storylens.read.language import detect_language
+
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_ISO_LANG = re.compile(r"^[a-z]{2}$")
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """``https://www.reuters.com/world/...`` -> ``reuters.com``."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def iso_date(value: object) -> str | None:
+    """ISO 8601 text for a date in any common shape (ISO, RFC 2822, epoch seconds, prose)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(float(value), tz=UTC).isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if not re.search(r"\d", text) or len(text) > 80:
+        return None
+    import dateparser  # slow to import; only prose dates need it
+
+    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None:
+        return None
+    return parsed.isoformat() if _HAS_TIME.search(text) else parsed.date().isoformat()
+
+
+def _language(declared: str | None, title: str, text: str) -> str | None:
+    if declared:
+        code = declared.strip().lower().replace("_", "-").split("-")[0]
+        if _ISO_LANG.match(code):
+            return code
+    return detect_language(f"{title}\n{text}")
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        item = " ".join(item.split()).strip(" ,;")
+        if item and item.lower() not in {s.lower() for s in seen}:
+            seen[item] = None
+    return list(seen)
+
+
+def build_article(
+    layout: Layout,
+    *,
+    source: str | None,
+    id: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+    authors: list[str] | None = None,
+) -> Article:
+    """The final article: given metadata wins over what the text layout suggested."""
+    text = "\n\n".join(layout.paragraphs)
+    captions = [Caption(text=c.text, credit=c.credit) for c in layout.captions]
+    return Article(
+        title=layout.title,
+        text=text,
+        id=id or "",
+        standfirst=layout.standfirst or None,
+        outlet=outlet or outlet_from_url(url),
+        url=url or None,
+        published=iso_date(published) or layout.published,
+        language=_language(language, layout.title, text),
+        authors=_unique([*(authors or []), *layout.authors]),
+        credited_sources=_unique(layout.credited_sources),
+        captions=captions,
+        headings=_unique(layout.headings),
+        source=source,
+    )

@@ -1,0 +1,188 @@
+"""HTML pages: trafilatura finds the main text and metadata; figures are read here first.
+
+trafilatura drops ``<figure>`` captions, so captions and their photo credits are taken out of the
+tree with lxml before extraction. The extracted paragraphs then get the same shape-based
+furniture pass as plain text (share lines, attribution lines, bylines inside the body).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from storylens.errors import Problem
+from storylens.model import Article, Caption
+from storylens.read.assemble import build_article, iso_date
+from storylens.read.decoding import NotText, decode
+from storylens.read.furniture import Layout, Unit, clean, separate, split_caption
+from storylens.read.options import ReadOptions
+from storylens.read.sources import Source
+
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|attribution|photographer|source|byline", re.I)
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+
+
+def declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _meta(tree: etree._Element, *keys: str) -> str | None:
+    for key in keys:
+        for attr in ("property", "name", "itemprop"):
+            found = tree.xpath(f"//meta[@{attr}=$k]/@content", k=key)
+            if found and clean(str(found[0])):
+                return clean(str(found[0]))
+    return None
+
+
+def _figure_captions(tree: etree._Element) -> list[Caption]:
+    """Captions and credits of every figure, removing the figures from the tree."""
+    captions: list[Caption] = []
+    for figure in tree.xpath("//figure"):
+        credit_nodes = [
+            el
+            for el in figure.iter()
+            if isinstance(el.tag, str)
+            and (el.tag in ("cite", "small") or _CREDIT_CLASS.search(el.get("class") or ""))
+        ]
+        credit = clean(" ".join(clean(el.text_content()) for el in credit_nodes)) or None
+        for el in credit_nodes:
+            el.drop_tree()
+        caption_nodes = figure.xpath(".//figcaption")
+        text = clean(" ".join(el.text_content() for el in caption_nodes))
+        if not credit and text and (split := split_caption(text)):
+            text, credit = split
+        if text or credit:
+            captions.append(Caption(text=text, credit=credit))
+        figure.drop_tree()
+    return captions
+
+
+def _units_from_body(body: etree._Element) -> list[Unit]:
+    units: list[Unit] = []
+    for i, el in enumerate(body):
+        if el.tag in ("table", "graphic", "ref"):
+            continue
+        if el.tag == "list":
+            units.extend(Unit("".join(item.itertext()), i) for item in el.iter("item"))
+        else:
+            units.append(Unit("".join(el.itertext()), i, heading=el.tag == "head"))
+    return units
+
+
+def _units_from_tree(tree: etree._Element) -> list[Unit]:
+    """Fallback when trafilatura finds nothing (short pages, feed fragments): every text block."""
+    units: list[Unit] = []
+    for i, el in enumerate(tree.iter(*_BLOCKS)):
+        if any(parent.tag in _BLOCKS for parent in el.iterancestors()):
+            continue
+        units.append(Unit(el.text_content(), i, heading=el.tag.startswith("h")))
+    return units
+
+
+def _parse(html: str) -> etree._Element:
+    html = _XML_DECLARATION.sub("", html, count=1)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ValueError(f"malformed HTML that cannot be parsed ({exc})") from None
+    for el in tree.xpath("//script|//style|//noscript|//template"):
+        el.drop_tree()
+    return tree
+
+
+def fragment_layout(html: str, *, title: str | None) -> Layout:
+    """Body and furniture of an HTML fragment (a feed entry's content)."""
+    if "<" not in html:
+        from storylens.read.plaintext import text_units
+
+        return separate(text_units(html), title=title or "")
+    tree = _parse(f"<html><body>{html}</body></html>")
+    captions = _figure_captions(tree)
+    units = _units_from_tree(tree) or [Unit(tree.text_content())]
+    layout = separate(units, title=title or "", find_standfirst=False)
+    layout.captions[:0] = captions
+    return layout
+
+
+def article_from_html(
+    html: str,
+    *,
+    source: str | None,
+    url: str | None = None,
+    published: str | None = None,
+) -> Article:
+    """One article from a whole HTML page; ValueError with a user-facing message when none."""
+    tree = _parse(html)
+    captions = _figure_captions(tree)
+    meta_url = _meta(tree, "og:url") or next(
+        iter(tree.xpath("//link[@rel='canonical']/@href")), None
+    )
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_formatting=False,
+    )
+    units = _units_from_body(doc.body) if doc is not None and doc.body is not None else []
+    units = units or _units_from_tree(tree)
+    title = clean((doc.title if doc is not None else None) or _meta(tree, "og:title") or "")
+    if not title:
+        title = clean(next((h.text_content() for h in tree.iter("h1")), "") or "")
+    if units and title and clean(units[0].text) == title:
+        units = units[1:]  # the page's own <h1>
+    layout = separate(units, title=title, find_standfirst=False)
+    if not layout.paragraphs:
+        raise ValueError("no article text found in the HTML page")
+    layout.captions[:0] = captions
+    description = (doc.description if doc is not None else None) or _meta(tree, "og:description")
+    first = layout.paragraphs[0]
+    if (
+        description
+        and description != title
+        and not first.startswith(description.rstrip(".… ")[:60])
+    ):
+        layout.standfirst = clean(description)
+    when = _meta(tree, "article:published_time", "datePublished", "pubdate", "date")
+    when = iso_date(when) or (doc.date if doc is not None else None)
+    if not when:
+        from htmldate import find_date
+
+        when = find_date(tree, original_date=True, extensive_search=False)
+    authors = [a for a in re.split(r"\s*;\s*", (doc.author if doc is not None else "") or "") if a]
+    lang = next(iter(tree.xpath("/html/@lang")), None)
+    article = build_article(
+        layout,
+        source=source,
+        url=url or meta_url or (doc.url if doc is not None else None),
+        outlet=_meta(tree, "og:site_name") or (doc.sitename if doc is not None else None),
+        published=when or published,
+        authors=authors,
+    )
+    # <html lang> is often a site-wide default, so it only fills in when detection cannot tell.
+    if article.language is None and lang:
+        article.language = str(lang).split("-")[0].lower()[:2] or None
+    return article
+
+
+def read_html(source: Source, options: ReadOptions) -> Iterator[Article | Problem]:
+    """The HTML reader of the registry: one article per page."""
+    try:
+        html = decode(source.data, declared_charset(source.data))
+        yield article_from_html(html, source=source.where)
+    except NotText as exc:
+        yield Problem(source.where, str(exc))
+    except ValueError as exc:
+        yield Problem(source.where, str(exc))

@@ -1,0 +1,66 @@
+"""WARC and WARC.gz web archives: every HTML response record is read as a page."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from storylens.errors import Problem
+from storylens.model import Article
+from storylens.read.decoding import NotText, decode
+from storylens.read.htmlpage import article_from_html, declared_charset
+from storylens.read.options import ReadOptions
+from storylens.read.sources import Source
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
+
+
+def _is_html(content_type: str, payload: bytes) -> bool:
+    if "html" in content_type.lower():
+        return True
+    head = payload[:512].lstrip().lower()
+    return not content_type and (head.startswith(b"<!doctype html") or head.startswith(b"<html"))
+
+
+def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Problem]:
+    """One article per HTML response; ``source`` is ``FILE:N`` with N the record's number."""
+    pages = 0
+    number = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(source.data)):
+            number += 1
+            if record.rec_type not in ("response", "resource"):
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            content_type = ""
+            if record.http_headers is not None:
+                if record.http_headers.get_statuscode() not in (None, "200"):
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+            else:
+                content_type = record.rec_headers.get_header("Content-Type") or ""
+            payload = record.content_stream().read()
+            if not _is_html(content_type, payload):
+                continue
+            pages += 1
+            where = f"{source.where}:{number}"
+            match = _CHARSET.search(content_type)
+            try:
+                html = decode(payload, match.group(1) if match else declared_charset(payload))
+                yield article_from_html(
+                    html,
+                    source=where,
+                    url=url,
+                    published=record.rec_headers.get_header("WARC-Date"),
+                )
+            except (NotText, ValueError) as exc:
+                yield Problem(where, f"{url or 'record'}: {exc}")
+    except ArchiveLoadFailed as exc:
+        yield Problem(source.where, f"not a readable WARC file ({exc})")
+        return
+    if pages == 0:
+        yield Problem(source.where, "WARC file has no HTML response records")

@@ -1,0 +1,93 @@
+"""JSONL, JSON and CSV readers, and the record-to-article field mapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storylens.errors import Problem
+from storylens.read import ReadOptions, article_from_record, iter_articles
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_jsonl_skips_bad_lines_and_keeps_the_good_ones() -> None:
+    path = str(FIXTURES / "articles.jsonl")
+    items = list(iter_articles([path]))
+    articles = [i for i in items if not isinstance(i, Problem)]
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [a.id for a in articles] == ["a1", "a3", "a5"]
+    assert [p.where for p in problems] == [f"{path}:2", f"{path}:4"]
+    assert problems[0].message.startswith("invalid JSON")
+    assert problems[1].message.startswith("record has no text")
+    first, third, fifth = articles
+    assert first.outlet == "citynews.example" and first.published == "2021-05-03T00:00:00"
+    assert first.paragraphs == [
+        "The city council approved a new budget on Monday after weeks of debate.",
+        "The plan raises spending on schools and roads.",
+    ]
+    assert first.source == f"{path}:1"
+    assert third.title == "River levels fall after floods"
+    assert third.outlet == "Valley Times"
+    assert third.authors == ["Ann Lee", "Bob Ray"]
+    assert third.published == "2021-05-04T09:30:00+00:00"
+    assert fifth.source == f"{path}:5"
+
+
+def test_csv_with_field_mapping() -> None:
+    path = str(FIXTURES / "custom.csv")
+    fields = {"title": "headline", "text": "story", "url": "web_address", "id": "ident"}
+    items = list(iter_articles([path], ReadOptions(fields=fields)))
+    assert [getattr(i, "id", None) for i in items[:2]] == ["c1", "c2"]
+    assert items[0].title == "Bridge reopens after repairs"
+    assert items[0].outlet == "roads.example"
+    assert items[0].source == f"{path}:2"
+    assert items[2] == Problem(
+        f"{path}:4",
+        "record has no text (looked for field 'story'; map yours with --field text=NAME)",
+    )
+
+
+def test_csv_without_mapping_reports_every_row() -> None:
+    items = list(iter_articles([str(FIXTURES / "custom.csv")]))
+    assert all(isinstance(i, Problem) for i in items) and len(items) == 3
+
+
+def test_json_array_file(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text(
+        '[{"title": "One", "text": "First story text here."}, {"title": "Two"}]', encoding="utf-8"
+    )
+    items = list(iter_articles([str(path)]))
+    assert items[0].title == "One"
+    assert items[1] == Problem(
+        str(path),
+        "record 2: record has no text "
+        "(looked for text, body, content, article; map yours with "
+        "--field text=NAME)",
+    )
+
+
+def test_record_with_html_document_goes_through_html_reader() -> None:
+    html = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    article = article_from_record({"headline": "Given", "html": html})
+    assert article.title == "Given"
+    assert article.captions and "Share this" not in article.text
+    assert article.outlet == "Daily Planet"
+
+
+def test_record_errors() -> None:
+    with pytest.raises(ValueError, match="has no text"):
+        article_from_record({"title": "x"})
+    with pytest.raises(ValueError, match="not an object"):
+        article_from_record(["a", "b"])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown model field"):
+        article_from_record({"text": "x"}, {"colour": "c"})
+
+
+def test_declared_language_wins_for_records() -> None:
+    article = article_from_record(
+        {"text": "A story written in English about football.", "lang": "de"}
+    )
+    assert article.language == "de"
