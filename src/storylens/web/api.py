@@ -1,0 +1,141 @@
+"""The JSON API under /api: health, compare, add articles, list and show stories."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field
+
+from storylens.model import Article
+from storylens.web.backend import Backend
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class PastedArticle(BaseModel):
+    """An article given as plain text, with what is known about it."""
+
+    text: str = Field(min_length=1, description="the article body; paragraphs split by blank lines")
+    title: str | None = Field(default=None, max_length=1000)
+    outlet: str | None = Field(default=None, max_length=200)
+    published: str | None = Field(default=None, max_length=100, description="ISO date or time")
+
+
+class CompareRequest(BaseModel):
+    a: PastedArticle
+    b: PastedArticle
+
+
+class AddedArticle(BaseModel):
+    id: str
+    story: str
+
+
+class AddResponse(BaseModel):
+    articles: list[AddedArticle]
+
+
+class StoriesResponse(BaseModel):
+    stories: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+def backend(request: Request) -> Backend:
+    return request.app.state.backend
+
+
+BackendDep = Annotated[Backend, Depends(backend)]
+
+
+async def require_writer(request: Request) -> None:
+    """401 unless the request may write (see storylens.web.security.WriteGuard)."""
+    await request.app.state.write_guard(request)
+
+
+def _paste(lib: Backend, item: PastedArticle, field: str) -> Article:
+    try:
+        return lib.parse(item.text, title=item.title, outlet=item.outlet, published=item.published)
+    except ValueError as exc:
+        raise _invalid(["body", field, "text"], str(exc)) from exc
+
+
+def _invalid(loc: list[str | int], message: str) -> HTTPException:
+    return HTTPException(
+        status_code=422, detail=[{"loc": loc, "msg": message, "type": "value_error"}]
+    )
+
+
+@router.get("/health", summary="Is the server up")
+async def health() -> Health:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("storylens")
+    except PackageNotFoundError:
+        release = "unknown"
+    return Health(status="ok", version=release)
+
+
+@router.post("/compare", summary="Compare two pasted articles")
+async def compare_pasted(body: CompareRequest, lib: BackendDep) -> dict[str, Any]:
+    """The same object as `storylens compare --format json`."""
+    a, b = _paste(lib, body.a, "a"), _paste(lib, body.b, "b")
+    comparison = await run_in_threadpool(lib.compare, a, b)
+    return comparison.to_dict()
+
+
+@router.post(
+    "/articles",
+    summary="Add articles to the store and cluster them into stories",
+    dependencies=[Depends(require_writer)],
+    responses={401: {"description": "missing or wrong bearer token"}},
+)
+async def add_articles(records: list[dict[str, Any]], lib: BackendDep) -> AddResponse:
+    """Takes a list of articles as `storylens read` writes them; returns each one's story id."""
+    if not records:
+        raise _invalid(["body"], "the list of articles is empty")
+    articles: list[Article] = []
+    for index, record in enumerate(records):
+        try:
+            articles.append(lib.from_record(record))
+        except (ValueError, TypeError) as exc:
+            raise _invalid(["body", index], str(exc)) from exc
+    placed = await run_in_threadpool(lib.add, articles)
+    return AddResponse(
+        articles=[AddedArticle(id=a.id, story=placed[a.id]) for a in articles if a.id in placed]
+    )
+
+
+@router.get("/stories", summary="List stories, newest and largest first")
+async def list_stories(
+    lib: BackendDep,
+    q: Annotated[str | None, Query(max_length=200, description="words to search")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> StoriesResponse:
+    stories, total = await run_in_threadpool(lib.stories, q or None, limit, offset)
+    return StoriesResponse(
+        stories=[s.to_dict(with_articles=False) for s in stories],
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get(
+    "/stories/{story_id}",
+    summary="One story with its articles and duplicate groups",
+    responses={404: {"description": "no story with that id"}},
+)
+async def get_story(story_id: str, lib: BackendDep) -> dict[str, Any]:
+    story = await run_in_threadpool(lib.story, story_id)
+    return story.to_dict()

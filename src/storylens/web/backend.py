@@ -1,0 +1,120 @@
+"""The web app's view of the library: one store path, the models, and locks around both.
+
+Every method is blocking and meant to run in a worker thread (the routes use
+``run_in_threadpool``). A store is opened per call because a SQLite connection belongs to the
+thread that opened it; writes and model calls are serialized because neither the store's
+clustering state nor the language models are safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from storylens.model import Article, Story
+
+
+class NotFound(LookupError):
+    """An id the store does not hold; the routes turn it into a 404."""
+
+
+class Backend:
+    """Reads, writes and compares over the story store at ``store_path``."""
+
+    def __init__(self, store_path: str | Path) -> None:
+        self.store_path = Path(store_path)
+        self._write_lock = threading.Lock()
+        self._model_lock = threading.Lock()
+        self._encoder: Any = None
+
+    def _store(self, encoder: Any = None) -> Any:
+        from storylens.stories.store import StoryStore
+
+        return StoryStore(self.store_path, encoder=encoder)
+
+    def _shared_encoder(self) -> Any:
+        """One sentence encoder for every write: a store opened per request would reload it."""
+        if self._encoder is None:
+            from storylens.stories.features import load_encoder
+
+            self._encoder = load_encoder()
+        return self._encoder
+
+    # reads -------------------------------------------------------------------------------------
+
+    def stories(self, q: str | None, limit: int, offset: int) -> tuple[list[Story], int]:
+        with self._store() as store:
+            return store.stories(q=q, limit=limit, offset=offset), store.count_stories(q=q)
+
+    def story(self, story_id: str) -> Story:
+        with self._store() as store:
+            story = store.story(story_id)
+        if story is None:
+            raise NotFound(f"no story with id {story_id!r}")
+        return story
+
+    def story_page(self, story_id: str) -> tuple[Story, list[dict[str, Any]]]:
+        with self._store() as store:
+            story = store.story(story_id)
+            if story is None:
+                raise NotFound(f"no story with id {story_id!r}")
+            return story, store.coverage(story_id)
+
+    def outlet_counts(self) -> dict[str, int]:
+        with self._store() as store:
+            return store.outlet_counts()
+
+    def article(self, article_id: str) -> Article:
+        with self._store() as store:
+            article = store.article(article_id)
+        if article is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return article
+
+    # writes and models ---------------------------------------------------------------------------
+
+    def add(self, articles: list[Article]) -> dict[str, str]:
+        with self._write_lock, self._model_lock:
+            encoder = self._shared_encoder()
+            with self._store(encoder) as store:
+                return store.add(articles)
+
+    def compare(self, a: Article, b: Article) -> Any:
+        from storylens.compare import compare
+
+        with self._model_lock:
+            return compare(a, b)
+
+    def compare_ids(self, a_id: str, b_id: str) -> Any:
+        return self.compare(self.article(a_id), self.article(b_id))
+
+    # turning input into articles and comparisons into HTML ----------------------------------------
+
+    def parse(self, text: str, **meta: str | None) -> Article:
+        """An Article from pasted text and optional title/outlet/published, as `read` makes it."""
+        from storylens.read import parse_text
+
+        if not text.strip():
+            raise ValueError("the text is empty")
+        article = parse_text(text, **{k: v for k, v in meta.items() if v})
+        if not article.text.strip():
+            raise ValueError("no article text found in it")
+        return article
+
+    def from_record(self, record: dict[str, Any]) -> Article:
+        """An Article from an API record; ValueError names what is wrong with it."""
+        from storylens.read import article_from_record
+
+        return article_from_record(record)
+
+    def report_html(self, comparison: Any) -> str:
+        """The side-by-side view of the HTML report; it escapes all article text itself."""
+        from storylens.render.html import comparison_section
+
+        return comparison_section(comparison)
+
+    def report_css(self) -> str:
+        from storylens.render.html import REPORT_CSS
+
+        return REPORT_CSS
