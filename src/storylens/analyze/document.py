@@ -39,6 +39,8 @@ class Entity:
     #: normalised key so that variants meet ("Abdul Mahdi" == "Adel Abdul Mahdi")
     key: str
     sentence: int
+    #: display form of ``key``: the full name for a person ("Ali al-Sistani"), else the text
+    name: str = ""
 
 
 @dataclass

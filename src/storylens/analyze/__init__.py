@@ -1,0 +1,17 @@
+"""The analysis stage: an Article enriched once with sentences, quotes, entities, quantities,
+embeddings and shingles, shared by compare, scoring, stories and the web app."""
+
+from storylens.analyze.document import Analysis, Entity, Quantity, Quote, Sentence
+from storylens.analyze.pipeline import AnalyzeOptions, analyze, analyze_many, clear_cache
+
+__all__ = [
+    "Analysis",
+    "AnalyzeOptions",
+    "Entity",
+    "Quantity",
+    "Quote",
+    "Sentence",
+    "analyze",
+    "analyze_many",
+    "clear_cache",
+]

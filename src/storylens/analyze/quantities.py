@@ -1,0 +1,262 @@
+"""Numbers, money, percentages and dates, keyed so that every way of writing one value meets.
+
+"$35 billion", "35 billion dollars" and "US$35bn" all key to ``money:USD:35000000000``;
+"Jan. 3" and "January 3" to ``date:2020-01-03`` when the article is dated 2020; "Friday" to the
+last Friday on or before the publication date. What cannot be resolved keeps its words
+(``date:last week``, ``weekday:friday``) rather than a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from storylens.analyze.document import Quantity, Sentence
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}  # fmt: skip
+_SCALES = {
+    "dozen": 12, "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6,
+    "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+}  # fmt: skip
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "us dollars": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP",
+    "¥": "JPY", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "rupees": "INR", "rupee": "INR",
+    "a$": "AUD", "c$": "CAD", "riyals": "SAR", "dinars": "IQD",
+}  # fmt: skip
+
+_NUM = r"\d[\d,]*(?:\.\d+)?|(?:[a-z]+[- ])?[a-z]+"
+_SCALE = r"trillion|billion|million|thousand|bn|mn|mln|bln|tn|m|k|b"
+_MONEY_BEFORE = re.compile(
+    r"(?P<cur>US\$|A\$|C\$|\$|€|£|¥|USD|EUR|GBP)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
+    rf"(?:\s*(?P<scale>{_SCALE})\b)?",
+    re.I,
+)
+_MONEY_AFTER = re.compile(
+    rf"\b(?P<num>\d[\d,]*(?:\.\d+)?|[a-z]+)(?:\s*(?P<scale>{_SCALE}))?\s+"
+    r"(?P<cur>US dollars|dollars|euros|pounds sterling|pounds|yen|yuan|rupees|riyals|dinars)\b",
+    re.I,
+)
+_PERCENT = re.compile(
+    r"\b(?P<num>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent\b|per cent\b|pct\b)", re.I
+)
+_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?", re.I
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_YEAR = re.compile(r"^(?:in\s+|the\s+year\s+)?(?P<year>1[89]\d\d|20\d\d)$", re.I)
+_WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def published_date(published: str | None) -> dt.date | None:
+    """The calendar date of an ISO-like publication time, or None."""
+    match = re.search(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", published or "")
+    if not match:
+        return None
+    try:
+        return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    """ "35", "2,000", "1.5 million", "35bn", "four", "twenty-five", "a dozen" → a float."""
+    words = re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", text.casefold().replace("-", " "))
+    if not words:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if word[0].isdigit():
+            try:
+                current += float(word.replace(",", ""))
+            except ValueError:
+                return None
+            seen = True
+        elif word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _SCALES and seen:
+            scale = _SCALES[word]
+            if scale >= 1000:
+                total += (current or 1) * scale
+                current = 0.0
+            else:
+                current = (current or 1) * scale
+        elif word in {"and", "of"}:
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+def number_text(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _year_for(month: int, day: int, published: dt.date) -> int | None:
+    """The year that puts month/day nearest the publication date."""
+    best: tuple[int, int] | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            distance = abs((dt.date(year, month, day) - published).days)
+        except ValueError:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def date_key(text: str, published: dt.date | None) -> str:
+    """Key of a date expression, resolved against ``published`` only where that is certain."""
+    low = " ".join(text.casefold().split())
+    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
+        match = pattern.search(low)
+        if not match:
+            continue
+        month = match["month"]
+        month_no = (
+            int(month)
+            if month.isdigit()
+            else _MONTHS[month[:4].rstrip(".") if month.startswith("sept") else month[:3]]
+        )
+        day = int(match["day"])
+        year = match["year"]
+        if not 1 <= day <= 31:
+            continue
+        if year:
+            return f"date:{int(year):04d}-{month_no:02d}-{day:02d}"
+        if published and (guess := _year_for(month_no, day, published)):
+            return f"date:{guess:04d}-{month_no:02d}-{day:02d}"
+        return f"date:--{month_no:02d}-{day:02d}"
+    if match := _MONTH_YEAR.search(low):
+        return f"date:{int(match['year']):04d}-{_MONTHS[match['month'][:3]]:02d}"
+    if match := _YEAR.match(low):
+        return f"date:{match['year']}"
+    if match := _WEEKDAY.search(low):
+        weekday = _WEEKDAYS.index(match["wd"])
+        if published and not re.search(r"\b(?:next|last|previous|coming)\b", low):
+            back = (published.weekday() - weekday) % 7
+            return f"date:{(published - dt.timedelta(days=back)).isoformat()}"
+        return f"weekday:{match['wd']}"
+    for word, shift in _RELATIVE.items():
+        if re.search(rf"\b{word}\b", low) and published:
+            return f"date:{(published + dt.timedelta(days=shift)).isoformat()}"
+    return "date:" + re.sub(r"[^\w\s-]", "", low).strip()
+
+
+def money_key(number: str, scale: str | None, currency: str) -> str | None:
+    value = parse_number(f"{number} {scale or ''}".strip())
+    code = _CURRENCIES.get(currency.casefold())
+    if value is None or code is None:
+        return None
+    return f"money:{code}:{number_text(value)}"
+
+
+def _regex_hits(text: str, published: dt.date | None) -> Iterable[tuple[int, int, str, str]]:
+    for match in _MONEY_BEFORE.finditer(text):
+        if key := money_key(match["num"], match["scale"], match["cur"]):
+            yield match.start(), match.end(), "money", key
+    for match in _MONEY_AFTER.finditer(text):
+        if key := money_key(match["num"], match["scale"], match["cur"]):
+            yield match.start(), match.end(), "money", key
+    for match in _PERCENT.finditer(text):
+        value = parse_number(match["num"])
+        if value is not None:
+            yield match.start(), match.end(), "percent", f"percent:{number_text(value)}"
+    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), "date", date_key(match.group(0), published)
+    for match in _WEEKDAY.finditer(text):
+        yield match.start(), match.end(), "date", date_key(match.group(0), published)
+
+
+def entity_key(text: str, label: str, published: dt.date | None) -> tuple[str, str] | None:
+    """(kind, key) of a spaCy numeric entity, or None when it is not a value we can key."""
+    if label in {"DATE", "TIME"}:
+        kind = "date" if label == "DATE" else "time"
+        key = date_key(text, published)
+        if label == "TIME" and key.startswith("date:") and not key[5:6].isdigit():
+            key = "time:" + key[5:]
+        return kind, key
+    if label == "ORDINAL":
+        low = text.casefold().strip()
+        value = _ORDINALS.get(low)
+        if value is None and (digits := re.match(r"\d+", low)):
+            value = int(digits.group(0))
+        return ("ordinal", f"ordinal:{value}") if value is not None else None
+    if label == "QUANTITY":
+        match = re.match(r"^(.*?\d[\d,.]*|[a-z -]+?)\s+([a-z]+)", text.casefold())
+        if match and (value := parse_number(match.group(1))) is not None:
+            return "quantity", f"quantity:{number_text(value)}:{match.group(2)}"
+        return None
+    if label in {"CARDINAL", "MONEY", "PERCENT"}:
+        cleaned = re.sub(
+            r"^(?:about|around|some|nearly|almost|over|more than|at least)\s+",
+            "",
+            text.casefold().strip(),
+        )
+        value = parse_number(cleaned)
+        return ("number", f"number:{number_text(value)}") if value is not None else None
+    return None
+
+
+def extract(
+    sentences: Sequence[Sentence],
+    spacy_hits: Sequence[tuple[int, int, str, str]],
+    published: str | None,
+) -> list[Quantity]:
+    """Quantities of an article from its sentences and spaCy's numeric entities.
+
+    ``spacy_hits`` are (start, end, text, label) in article offsets; regex matches come first and
+    a spaCy entity overlapping one of them is dropped.
+    """
+    day = published_date(published)
+    found: list[tuple[int, int, str, str, str, int]] = []
+    for sentence in sentences:
+        for start, end, kind, key in _regex_hits(sentence.text, day):
+            a, b = sentence.start + start, sentence.start + end
+            found.append((a, b, sentence.text[start:end], kind, key, sentence.index))
+    for start, end, text, label in spacy_hits:
+        if any(a < end and start < b for a, b, *_ in found):
+            continue
+        keyed = entity_key(text, label, day)
+        if keyed is None:
+            continue
+        index = next((s.index for s in sentences if s.start <= start < s.end), None)
+        if index is not None:
+            found.append((start, end, text, keyed[0], keyed[1], index))
+    found.sort(key=lambda hit: (hit[0], -hit[1]))
+    out: list[Quantity] = []
+    last_end = -1
+    for start, end, text, kind, key, index in found:
+        if start < last_end:
+            continue
+        last_end = end
+        out.append(Quantity(text, kind, key, index))
+    return out

@@ -1,0 +1,94 @@
+"""Hashed word shingles and their MinHash signature: exact-overlap evidence between two texts.
+
+Hashes are computed with blake2b and a fixed splitmix64 mixer, never Python's ``hash()``, so a
+shingle or a signature is the same in every process (Spark workers, a cache on disk, tomorrow).
+The signature is computed in numpy rather than with rensa (whose digests are 32-bit and built
+from strings) so that it works straight from the 64-bit shingle hashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+
+_WORD = re.compile(r"\w+")
+_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+_EMPTY: frozenset[int] = frozenset()
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens, with accents and typographic variants folded."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _WORD.findall(folded)
+
+
+@lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser, vectorised (uint64 arithmetic wraps, which is what we want)."""
+    with np.errstate(over="ignore"):
+        x = x ^ (x >> np.uint64(30))
+        x = x * np.uint64(0xBF58476D1CE4E5B9)
+        x = x ^ (x >> np.uint64(27))
+        x = x * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
+
+
+def shingle_array(text: str, size: int = 5) -> np.ndarray:
+    """Hashes of the word ``size``-grams of ``text`` (uint64, one per position, with repeats)."""
+    tokens = words(text)
+    if not tokens:
+        return np.zeros(0, "uint64")
+    size = max(1, min(size, len(tokens)))
+    hashes = np.fromiter((_word_hash(t) for t in tokens), "uint64", len(tokens))
+    count = len(tokens) - size + 1
+    acc = np.full(count, np.uint64(size), "uint64")
+    for offset in range(size):
+        acc = _mix(acc ^ hashes[offset : offset + count])
+    return acc
+
+
+def shingle(text: str, size: int = 5) -> frozenset[int]:
+    """The set of hashed word ``size``-grams (a text shorter than ``size`` gives one shingle)."""
+    array = shingle_array(text, size)
+    return frozenset(array.tolist()) if array.size else _EMPTY
+
+
+@lru_cache(maxsize=8)
+def _seeds(num_perm: int) -> np.ndarray:
+    base = np.arange(1, num_perm + 1, dtype="uint64") * np.uint64(0x9E3779B97F4A7C15)
+    return _mix(base)
+
+
+def minhash(shingles: Iterable[int], num_perm: int = 128) -> np.ndarray:
+    """MinHash signature (uint64, ``num_perm`` values); all-max for an empty set.
+
+    The estimated Jaccard similarity of two sets is ``np.mean(sig_a == sig_b)``.
+    """
+    values = np.fromiter(shingles, "uint64")
+    if values.size == 0:
+        return np.full(num_perm, _MASK, "uint64")
+    permuted = _mix(values[None, :] ^ _seeds(num_perm)[:, None])
+    return permuted.min(axis=1)
+
+
+def jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """Jaccard similarity estimated from two signatures of the same length."""
+    if sig_a.size == 0 or sig_a.size != sig_b.size:
+        return 0.0
+    return float(np.mean(sig_a == sig_b))
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """Share of ``a`` found in ``b`` (|a∩b| / |a|); 0 for an empty ``a``."""
+    if not a:
+        return 0.0
+    return len(a & b) / len(a)

@@ -1,0 +1,226 @@
+"""Unit tests of the analysis pieces: quote patterns, speakers, quantities, shingles, contract."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from storylens.analyze import Analysis, AnalyzeOptions, analyze, analyze_many
+from storylens.analyze.quantities import date_key, parse_number, published_date
+from storylens.analyze.shingles import containment, jaccard, minhash, shingle
+from storylens.analyze.speakers import SpeakerBook, canonical, name_key
+from storylens.model import Article
+
+TEXT_ONLY = AnalyzeOptions(embeddings=False)
+FRIDAY = published_date("2020-01-10T08:00:00Z")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Abdul Mahdi", "Adel Abdul Mahdi"),
+        ("Sistani", "Ali al-Sistani"),
+        ("al-Sistani", "Ali al-Sistani"),
+        ("Al-Sistani’s", "Ali al-Sistani"),
+        ("Grand Ayatollah Ali al-Sistani", "Ali al-Sistani"),
+        ("Trump", "Trump"),
+    ],
+)
+def test_canonical_names(mention: str, expected: str) -> None:
+    known = ["Grand Ayatollah Ali al-Sistani", "al-Sistani", "Adel Abdul Mahdi", "Mike Pompeo"]
+    assert canonical(mention, known) == expected
+
+
+def test_ambiguous_surname_stays_as_written() -> None:
+    assert canonical("Bush", ["George W. Bush", "Jeb Bush"]) == "Bush"
+
+
+def test_role_nouns_map_to_the_one_person_with_that_role() -> None:
+    book = SpeakerBook(["Adel Abdul Mahdi", "Morgan Ortagus"])
+    book.add_role("prime minister", "Adel Abdul Mahdi")
+    book.add_role("spokeswoman", "Morgan Ortagus")
+    assert book.by_role("the prime minister") == "Adel Abdul Mahdi"
+    assert book.by_role("the spokeswoman") == "Morgan Ortagus"
+    assert book.by_role("the president") is None
+    book.add_role("spokeswoman", "Jane Doe")
+    assert book.by_role("the spokeswoman") is None
+
+
+def test_name_key_strips_particles_and_possessives() -> None:
+    assert name_key("Al-Sistani's") == name_key("al-Sistani") == "sistani"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("35", 35), ("2,000", 2000), ("1.5 million", 1.5e6), ("35bn", 35e9), ("four", 4),
+     ("twenty-five", 25), ("a dozen", 12), ("three hundred", 300), ("many", None)],
+)  # fmt: skip
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Jan. 3", "date:2020-01-03"),
+        ("January 3", "date:2020-01-03"),
+        ("3 January 2019", "date:2019-01-03"),
+        ("Dec. 30", "date:2019-12-30"),
+        ("Friday", "date:2020-01-10"),
+        ("on Thursday", "date:2020-01-09"),
+        ("next Monday", "weekday:monday"),
+        ("last week", "date:last week"),
+        ("2019", "date:2019"),
+    ],
+)
+def test_date_keys(text: str, key: str) -> None:
+    assert date_key(text, FRIDAY) == key
+
+
+def test_dates_without_publication_stay_unresolved() -> None:
+    assert date_key("Jan. 3", None) == "date:--01-03"
+    assert date_key("Friday", None) == "weekday:friday"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("The fund holds $35 billion of Iraq's money.", "money:USD:35000000000"),
+        ("The fund holds 35 billion dollars of Iraq's money.", "money:USD:35000000000"),
+        ("The fund holds US$35bn of Iraq's money.", "money:USD:35000000000"),
+        ("Prices rose 10 percent last year.", "percent:10"),
+        ("Prices rose 10% last year.", "percent:10"),
+        ("Iran planned to strike four embassies.", "number:4"),
+        ("It was the third attack this month.", "ordinal:3"),
+    ],
+)
+def test_quantity_keys(sentence: str, key: str) -> None:
+    analysis = analyze(Article(text=sentence, published="2020-01-10"), TEXT_ONLY)
+    assert key in {q.key for q in analysis.quantities}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("“We will stay,” Donald Trump said on Friday.", "We will stay", "Donald Trump"),
+        ("Donald Trump said: “We will stay.”", "We will stay", "Donald Trump"),
+        ("“We will stay,” said Donald Trump.", "We will stay", "Donald Trump"),
+        (
+            '"We will stay," Angela Merkel told reporters. "It is our duty."',
+            "It is our duty",
+            "Angela Merkel",
+        ),
+        (
+            "Prime Minister Boris Johnson spoke on Monday.\n\n"
+            "Johnson asked the EU to “respect the vote” of the country.",
+            "respect the vote",
+            "Boris Johnson",
+        ),
+        (
+            "Jacinda Ardern visited the site.\n\nShe said the attack was “an act of terror.”",
+            "an act of terror",
+            "Jacinda Ardern",
+        ),
+        (
+            "Spokeswoman Morgan Ortagus spoke to the press.\n\n"
+            "“We are ready,” the spokeswoman said.",
+            "We are ready",
+            "Morgan Ortagus",
+        ),
+    ],
+)
+def test_quote_patterns(text: str, words: str, speaker: str) -> None:
+    analysis = analyze(Article(text=text), TEXT_ONLY)
+    found = [q for q in analysis.quotes if words in q.text]
+    assert found, [q.text for q in analysis.quotes]
+    assert found[0].speaker == speaker
+
+
+def test_shingles_are_stable_across_processes() -> None:
+    text = "The United States rebuffed an Iraqi request on Friday to pull out its troops"
+    code = (
+        "from storylens.analyze.shingles import shingle, minhash;"
+        f"s = shingle({text!r}); print(sorted(s)[0], int(minhash(s)[0]))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    here = shingle(text)
+    assert runs == {f"{sorted(here)[0]} {int(minhash(here)[0])}\n"}
+
+
+def test_shingles_fold_case_and_punctuation() -> None:
+    assert shingle("The U.S. said NO, again!", 2) == shingle("the u s said no again", 2)
+    assert shingle("", 5) == frozenset()
+    assert len(shingle("two words", 5)) == 1
+
+
+def test_containment_and_minhash() -> None:
+    a = shingle("one two three four five six seven eight", 3)
+    b = shingle("one two three four five six seven eight nine ten eleven twelve", 3)
+    assert containment(a, b) == 1.0
+    assert containment(b, a) == pytest.approx(6 / 10)
+    assert containment(frozenset(), b) == 0.0
+    signature = minhash(a, 64)
+    assert signature.dtype == np.uint64 and signature.shape == (64,)
+    assert np.array_equal(signature, minhash(a, 64))
+    assert jaccard(minhash(a), minhash(b)) == pytest.approx(0.6, abs=0.2)
+
+
+@pytest.mark.slow
+def test_empty_article_gives_an_empty_analysis() -> None:
+    analysis = analyze(Article())
+    assert analysis.sentences == [] and analysis.quotes == [] and analysis.entities == []
+    assert analysis.sentence_embeddings.shape == (0, 384)
+    assert not analysis.embedding.any() and not analysis.title_embedding.any()
+    assert analysis.minhash.shape == (128,)
+    titled = analyze(Article(title="Iraq asks US troops to leave"))
+    assert titled.embedding.any() and titled.sentences == []
+
+
+@pytest.mark.slow
+def test_non_english_article_still_works() -> None:
+    text = (
+        "Der irakische Ministerpräsident Adel Abdul Mahdi forderte am Freitag den Abzug.\n\n"
+        "„Wir wollen Frieden“, sagte er. 伊拉克总理要求美国撤军。"
+    )
+    analysis = analyze(Article(title="Irak fordert Abzug", text=text, published="2020-01-10"))
+    assert len(analysis.sentences) >= 2
+    assert analysis.sentence_embeddings.shape[0] == len(analysis.sentences)
+    assert analysis.shingles
+
+
+@pytest.mark.slow
+def test_analysis_pickles(wire: Analysis) -> None:
+    copy = pickle.loads(pickle.dumps(wire))
+    assert copy.quotes == wire.quotes and copy.entities == wire.entities
+    assert np.array_equal(copy.sentence_embeddings, wire.sentence_embeddings)
+    assert copy.shingles == wire.shingles
+
+
+@pytest.mark.slow
+def test_cache_and_batch_agree() -> None:
+    articles = [
+        Article(title=f"Story {i}", text=f"Iraq asked {n} US troops to leave on Friday.")
+        for i, n in enumerate(("500", "four", "5,000"))
+    ]
+    batch = analyze_many(articles, TEXT_ONLY, batch_size=2)
+    for article, analysis in zip(articles, batch, strict=True):
+        assert analyze(article, TEXT_ONLY) is analysis
+    fresh = Article(title="Story 0", text=articles[0].text)
+    assert analyze(fresh, TEXT_ONLY) is batch[0]
+    changed = Article(title="Story 0", text=articles[0].text, published="2020-01-10")
+    assert analyze(changed, TEXT_ONLY) is not batch[0]
