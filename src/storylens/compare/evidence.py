@@ -1,0 +1,148 @@
+"""Quotes, entities and numbers: what both articles carry and what only one of them does."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from storylens.analyze.document import Analysis, Entity, Quantity
+from storylens.compare.comparison import EvidenceDiff, SharedQuote
+from storylens.compare.words import containment, tokens
+
+#: share of the shorter quote's words that must appear, in order, in the longer one
+QUOTE_CONTAINMENT = 0.8
+
+#: entity labels that are really numbers; they are compared as quantities instead
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|as|ar|at|ash)-", re.IGNORECASE)
+
+
+def _surname(name: str) -> str:
+    """Last name without the Arabic article, so "al-Sistani" meets "Sistani"."""
+    parts = tokens(_ARTICLE_PREFIX.sub("", name.split()[-1])) if name.split() else []
+    return parts[-1] if parts else name.lower()
+
+
+def same_speaker(x: str | None, y: str | None) -> bool:
+    if not x or not y:
+        return False
+    return x.lower() == y.lower() or _surname(x) == _surname(y)
+
+
+def merge_speaker(x: str | None, y: str | None) -> str | None:
+    """The fuller of two names for the same person; A's name when they disagree."""
+    if not x or not y:
+        return x or y
+    if same_speaker(x, y):
+        return max((x, y), key=lambda n: (len(n.split()), len(n)))
+    return x
+
+
+def _quote_match(words_a: list[str], words_b: list[str]) -> float:
+    if not words_a or not words_b:
+        return 0.0
+    short, long_ = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
+    if len(short) < 3 and len(long_) > len(short) + 1:
+        # a one-word quote ("appropriate") inside a long one is a coincidence, not a trim
+        return 0.0
+    return containment(short, long_)
+
+
+def match_quotes(a: Analysis, b: Analysis) -> list[SharedQuote]:
+    """Each quote once: shared when the same words are in both, even if one side trims."""
+    words_a = [tokens(q.text) for q in a.quotes]
+    words_b = [tokens(q.text) for q in b.quotes]
+    taken_b: set[int] = set()
+    found: list[SharedQuote] = []
+    for i, qa in enumerate(a.quotes):
+        best, best_j = 0.0, -1
+        for j in range(len(b.quotes)):
+            if j in taken_b:
+                continue
+            share = _quote_match(words_a[i], words_b[j])
+            if share > best:
+                best, best_j = share, j
+        if best >= QUOTE_CONTAINMENT:
+            qb = b.quotes[best_j]
+            taken_b.add(best_j)
+            found.append(
+                SharedQuote(
+                    text=max((qa.text, qb.text), key=len),
+                    speaker=merge_speaker(qa.speaker, qb.speaker),
+                    where="both",
+                    text_a=qa.text,
+                    text_b=qb.text,
+                    sentence_a=qa.sentence,
+                    sentence_b=qb.sentence,
+                )
+            )
+        else:
+            found.append(
+                SharedQuote(qa.text, qa.speaker, "a", text_a=qa.text, sentence_a=qa.sentence)
+            )
+    for j, qb in enumerate(b.quotes):
+        if j not in taken_b:
+            found.append(
+                SharedQuote(qb.text, qb.speaker, "b", text_b=qb.text, sentence_b=qb.sentence)
+            )
+    _name_speakers_alike(found)
+    return found
+
+
+def _name_speakers_alike(quotes: list[SharedQuote]) -> None:
+    """One name per person across both articles ("Sistani" and "al-Sistani" -> "Ali al-Sistani")."""
+    names = [q.speaker for q in quotes if q.speaker]
+    for q in quotes:
+        if q.speaker:
+            for other in names:
+                q.speaker = merge_speaker(q.speaker, other)
+
+
+def _display(items: list[tuple[str, str]]) -> dict[str, str]:
+    """key -> the longest way the articles wrote it (most informative: "Adel Abdul Mahdi")."""
+    texts: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, text in items:
+        texts[key][text] += 1
+    return {key: max(c, key=lambda t: (len(t), c[t])) for key, c in texts.items()}
+
+
+def _diff(a_items: list[tuple[str, str, str]], b_items: list[tuple[str, str, str]]) -> EvidenceDiff:
+    """Items are ``(type, key, text)``; keys decide, the type of the first mention labels it."""
+    label: dict[str, str] = {}
+    for typ, key, _ in a_items + b_items:
+        label.setdefault(key, typ)
+    display = _display([(k, t) for _, k, t in a_items + b_items])
+    keys_a = {k for _, k, _ in a_items}
+    keys_b = {k for _, k, _ in b_items}
+    diff = EvidenceDiff()
+    for target, keys in (
+        (diff.shared, keys_a & keys_b),
+        (diff.only_in_a, keys_a - keys_b),
+        (diff.only_in_b, keys_b - keys_a),
+    ):
+        for key in keys:
+            target.setdefault(label[key], []).append(display[key])
+        for typ in target:
+            target[typ].sort(key=str.lower)
+    for target in (diff.shared, diff.only_in_a, diff.only_in_b):
+        ordered = dict(sorted(target.items()))
+        target.clear()
+        target.update(ordered)
+    return diff
+
+
+def _entity_items(entities: list[Entity]) -> list[tuple[str, str, str]]:
+    return [(e.label, e.key, e.text) for e in entities if e.label not in _NUMERIC_LABELS and e.key]
+
+
+def _number_items(quantities: list[Quantity]) -> list[tuple[str, str, str]]:
+    return [(q.kind, q.key, q.text) for q in quantities if q.key]
+
+
+def diff_entities(a: Analysis, b: Analysis) -> EvidenceDiff:
+    return _diff(_entity_items(a.entities), _entity_items(b.entities))
+
+
+def diff_numbers(a: Analysis, b: Analysis) -> EvidenceDiff:
+    return _diff(_number_items(a.quantities), _number_items(b.quantities))

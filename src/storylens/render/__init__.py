@@ -1,0 +1,1 @@
+"""Views of storylens results: ``text`` for the terminal, ``html`` for reports and the web."""
