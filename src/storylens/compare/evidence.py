@@ -6,6 +6,8 @@ import re
 from collections import Counter, defaultdict
 
 from storylens.analyze.document import Analysis, Entity, Quantity
+from storylens.analyze.entities import thing_key
+from storylens.analyze.speakers import display_name, name_key
 from storylens.compare.comparison import EvidenceDiff, SharedQuote
 from storylens.compare.words import containment, tokens
 
@@ -14,6 +16,9 @@ QUOTE_CONTAINMENT = 0.8
 
 #: entity labels that are really numbers; they are compared as quantities instead
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+#: ``(type, key, text)`` of one mention: keys decide what meets, the text is shown
+Item = tuple[str, str, str]
 
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|as|ar|at|ash)-", re.IGNORECASE)
 
@@ -107,7 +112,7 @@ def _display(items: list[tuple[str, str]]) -> dict[str, str]:
     return {key: max(c, key=lambda t: (len(t), c[t])) for key, c in texts.items()}
 
 
-def _diff(a_items: list[tuple[str, str, str]], b_items: list[tuple[str, str, str]]) -> EvidenceDiff:
+def _diff(a_items: list[Item], b_items: list[Item]) -> EvidenceDiff:
     """Items are ``(type, key, text)``; keys decide, the type of the first mention labels it."""
     label: dict[str, str] = {}
     for typ, key, _ in a_items + b_items:
@@ -132,16 +137,107 @@ def _diff(a_items: list[tuple[str, str, str]], b_items: list[tuple[str, str, str
     return diff
 
 
-def _entity_items(entities: list[Entity]) -> list[tuple[str, str, str]]:
-    return [(e.label, e.key, e.text) for e in entities if e.label not in _NUMERIC_LABELS and e.key]
+#: a "US"/"U.S." in front of a body's name ("the US State Department" == "the State Department")
+_US_PREFIX = re.compile(r"^(?:u ?s|united states(?: of america)?) (?=\w)")
+_THE = re.compile(r"^the\s+", re.I)
+#: date keys a reader can put on a calendar: "date:2020-01-03", "date:--01-03", "date:2020"
+_CALENDAR_DATE = re.compile(r"^date:(?:\d|--)")
 
 
-def _number_items(quantities: list[Quantity]) -> list[tuple[str, str, str]]:
-    return [(q.kind, q.key, q.text) for q in quantities if q.key]
+def _org_key(key: str) -> str:
+    value = thing_key(key)
+    stripped = _US_PREFIX.sub("", value)
+    return thing_key(stripped) if stripped else value
+
+
+def _person_key(key: str) -> str:
+    # titles do not make another person: "president donald trump" is "donald trump"
+    return name_key(key) or key
+
+
+def _entity_items(entities: list[Entity]) -> list[Item]:
+    items: list[Item] = []
+    for e in entities:
+        if e.label in _NUMERIC_LABELS or not e.key:
+            continue
+        if e.label == "PERSON":
+            items.append((e.label, _person_key(e.key), display_name(e.name or e.text)))
+        elif e.label == "ORG":
+            items.append((e.label, _org_key(e.key), _THE.sub("", e.name or e.text)))
+        else:
+            items.append((e.label, e.key, e.text))
+    return items
+
+
+def _ends_with(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return 0 < len(part) < len(full) and full[-len(part) :] == part
+
+
+def _join_people(a_items: list[Item], b_items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """A surname or shorter name ("Trump") joins the one fuller name it ends ("Donald Trump").
+
+    The articles name people differently ("President Donald Trump" in one, "Trump" in the other),
+    so the analysis of each alone cannot meet them; when the short form ends two different
+    people's names ("Donald Trump", "Ivanka Trump") it stays apart.
+    """
+    names = {tuple(k.split()) for typ, k, _ in a_items + b_items if typ == "PERSON"}
+    into: dict[str, str] = {}
+    for short in names:
+        longer = [full for full in names if _ends_with(full, short)]
+        if not longer:
+            continue
+        longest = max(longer, key=len)
+        if all(other == longest or _ends_with(longest, other) for other in longer):
+            into[" ".join(short)] = " ".join(longest)
+
+    def join(items: list[Item]) -> list[Item]:
+        return [(t, into.get(k, k) if t == "PERSON" else k, text) for t, k, text in items]
+
+    return join(a_items), join(b_items)
+
+
+def _drop_org_fragments(items: list[Item], other: list[Item]) -> list[Item]:
+    """Without one-word ORGs that are a word of a longer ORG of the same article.
+
+    spaCy tags "State" of "Secretary of State" as a body; next to "the State Department" it is a
+    fragment. It stays when the other article has it on its own (it may be the one thing they
+    share there) and when it is written in capitals, an acronym that names a body by itself.
+    """
+    orgs = {k for t, k, _ in items if t == "ORG"}
+    other_orgs = {k for t, k, _ in other if t == "ORG"}
+
+    def inside(word: str, keys: set[str]) -> bool:
+        return any(word in k.split() for k in keys if " " in k)
+
+    acronyms = {k for t, k, text in items if t == "ORG" and text.isupper() and len(text) > 1}
+    drop = {
+        k
+        for k in orgs
+        if " " not in k
+        and k not in acronyms
+        and inside(k, orgs)
+        and (k not in other_orgs or inside(k, other_orgs))
+    }
+    return [(t, k, text) for t, k, text in items if not (t == "ORG" and k in drop)]
+
+
+def _number_items(quantities: list[Quantity]) -> list[Item]:
+    """Quantities a reader can compare: "decades" and "this year" are no date to set side by side.
+
+    A weekday keeps its place even unresolved ("weekday:friday"): both articles naming the
+    same day is a fact worth showing.
+    """
+    return [
+        (q.kind, q.key, q.text)
+        for q in quantities
+        if q.key
+        and (q.kind != "date" or _CALENDAR_DATE.match(q.key) or q.key.startswith("weekday:"))
+    ]
 
 
 def diff_entities(a: Analysis, b: Analysis) -> EvidenceDiff:
-    return _diff(_entity_items(a.entities), _entity_items(b.entities))
+    items_a, items_b = _join_people(_entity_items(a.entities), _entity_items(b.entities))
+    return _diff(_drop_org_fragments(items_a, items_b), _drop_org_fragments(items_b, items_a))
 
 
 def diff_numbers(a: Analysis, b: Analysis) -> EvidenceDiff:
