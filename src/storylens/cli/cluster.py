@@ -1,1 +1,217 @@
-"""storylens cluster command (being written)."""
+"""``storylens cluster``, ``storylens stories`` and ``storylens eval stories``."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from storylens.cli.app import app, eval_app
+from storylens.cli.common import EXIT_NOTHING, Tally, load_articles, output_stream, say, write_jsonl
+from storylens.errors import Problem, StorylensError
+from storylens.model import Article
+
+
+class Engine(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _fail(message: str) -> typer.Exit:
+    say(message)
+    return typer.Exit(EXIT_NOTHING)
+
+
+@app.command("cluster")
+def cluster_cli(
+    paths: list[str] = typer.Argument(..., help="Inputs `read` accepts (files, folders, -)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="JSONL out (default stdout)."),
+    store: Path | None = typer.Option(
+        None, "--store", help="Add to this SQLite story store; output lists every stored article."
+    ),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local, or spark (PySpark)."),
+    master: str | None = typer.Option(
+        None, "--master", help="Spark master URL (default local[2]); only with --engine spark."
+    ),
+) -> None:
+    """Group articles into stories; one line per article {id, story, duplicate_group, ...}."""
+    tally = Tally()
+    articles = load_articles(paths, tally)
+    usable = [a for a in articles if (a.title or a.text).strip()]
+    for article in articles:
+        if not (article.title or article.text).strip():
+            tally.good -= 1
+            tally.skip(Problem(article.source or article.id, "empty article (no title, no text)"))
+    if not usable and store is None:
+        raise _fail("no articles to cluster")
+    try:
+        records = _run(usable, store, engine, master)
+    except StorylensError as exc:
+        raise _fail(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise _fail(f"{store}: not a usable story store ({exc})") from exc
+    with output_stream(output) as out:
+        write_jsonl(records, out)
+    tally.finish()
+
+
+def _features(articles: list[Article]) -> list[Any]:
+    """Features in batches, with a progress bar on a terminal (encoding is the slow step)."""
+    from storylens.cli.common import progress
+    from storylens.stories.features import featurize, load_encoder
+
+    encoder = load_encoder()
+    batches = [articles[i : i + 256] for i in range(0, len(articles), 256)]
+    out: list[Any] = []
+    for batch in progress(batches, "analysing", total=len(batches)):
+        out.extend(featurize(batch, encoder))
+    return out
+
+
+def _run(
+    articles: list[Article], store: Path | None, engine: Engine, master: str | None
+) -> list[dict[str, Any]]:
+    if engine is Engine.spark:
+        from storylens.spark.job import spark_features
+
+        def compute(items: list[Article]) -> list[Any]:
+            return spark_features(items, master=master)
+    else:
+        compute = _features
+    if store is not None:
+        from storylens.stories.store import StoryStore
+
+        with StoryStore(store) as db:
+            fresh = list({a.id: a for a in articles if db.article(a.id) is None}.values())
+            db.add_features(fresh, compute(fresh) if fresh else [])
+            return db.assignments()
+    from storylens.stories.grouping import StoryGrouper
+
+    return StoryGrouper().add_features(articles, compute(articles)).assignments()
+
+
+@app.command("stories")
+def stories_cli(
+    store: Path = typer.Option(..., "--store", help="The SQLite story store `cluster` wrote."),
+    output_format: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+    limit: int = typer.Option(50, "--limit", "-n", help="Show at most this many stories."),
+    query: str | None = typer.Option(None, "--query", "-q", help="Only headlines/outlets with."),
+) -> None:
+    """The stories in a store, largest and newest first."""
+    if not store.exists():
+        raise _fail(f"{store}: no such store; create it with `storylens cluster ... --store`")
+    from storylens.stories.store import StoryStore
+
+    try:
+        with StoryStore(store) as db:
+            stories = db.stories(q=query, limit=limit)
+    except (StorylensError, sqlite3.DatabaseError) as exc:
+        raise _fail(f"{store}: not a usable story store ({exc})") from exc
+    records = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "articles": len(s.articles),
+            "outlets": s.outlets,
+            "first_seen": s.first_seen,
+            "last_seen": s.last_seen,
+            "first_reported_by": s.first_reported_by,
+            "duplicate_groups": [g for g in s.duplicate_groups if len(g) > 1],
+        }
+        for s in stories
+    ]
+    if output_format is ListFormat.json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    table = Table()
+    for column in ("story", "articles", "outlets", "first seen", "first by", "headline"):
+        table.add_column(column, justify="right" if column == "articles" else "left")
+    for r in records:
+        table.add_row(
+            r["id"],
+            str(r["articles"]),
+            str(len(r["outlets"])),
+            (r["first_seen"] or "")[:10],
+            r["first_reported_by"] or "",
+            r["title"],
+        )
+    Console().print(table)
+
+
+def read_labelled(path: Path, tally: Tally) -> tuple[list[Article], list[str]]:
+    """Articles of a JSONL file with their gold ``story`` (or ``event``) labels."""
+    from storylens.stories.evaluate import gold_label
+
+    articles: list[Article] = []
+    gold: list[str] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"{path}: cannot read ({exc})") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+            article = Article.from_dict(record)
+        except (ValueError, TypeError) as exc:
+            tally.skip(Problem(where, f"bad record ({exc})"))
+            continue
+        label = gold_label(record)
+        if label is None:
+            tally.skip(Problem(where, "no gold `story` (or `event`) field"))
+        elif not (article.title or article.text).strip():
+            tally.skip(Problem(where, "empty article (no title, no text)"))
+        else:
+            articles.append(article)
+            gold.append(label)
+            tally.good += 1
+    return articles, gold
+
+
+@eval_app.command("stories")
+def eval_stories_cli(
+    path: Path = typer.Argument(..., help="JSONL articles with a gold `story` or `event` field."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """B-cubed precision/recall/F1 of storylens and of a TF-IDF + agglomerative baseline."""
+    from storylens.stories.evaluate import evaluate_stories
+
+    tally = Tally()
+    articles, gold = read_labelled(path, tally)
+    if not articles:
+        raise _fail(f"{path}: no labelled articles")
+    result = evaluate_stories(articles, gold)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        table = Table(
+            title=f"{path.name}: {len(articles)} articles, {result['gold_stories']} stories"
+        )
+        for column in ("system", "stories", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if column == "system" else "right")
+        for name in ("storylens", "baseline"):
+            r = result[name]
+            table.add_row(
+                r["name"],
+                str(r["stories"]),
+                f"{r['precision']:.3f}",
+                f"{r['recall']:.3f}",
+                f"{r['f1']:.3f}",
+            )
+        Console().print(table)
+    tally.finish()

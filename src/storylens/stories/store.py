@@ -1,0 +1,294 @@
+"""The embedded story store: one SQLite file that keeps articles, their features and stories.
+
+Every ``add`` is one ``BEGIN IMMEDIATE`` transaction, so a crash mid-run leaves the file as it
+was before the run (SQLite's journal rolls the half-written batch back) and two writers queue on
+SQLite's lock; one that waits longer than ``timeout`` seconds gets :class:`StoreBusy`. WAL mode
+lets readers (the web app) read while a batch is being written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import numpy as np
+
+from storylens.errors import StorylensError
+from storylens.model import Article, Story, StoryMember
+from storylens.stories.features import Encoder, StoryFeatures, featurize
+from storylens.stories.grouping import StoryGrouper, build_story, sort_stories
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    story TEXT NOT NULL,
+    duplicate_group TEXT NOT NULL,
+    outlet TEXT, title TEXT, published TEXT,
+    embedding BLOB NOT NULL,
+    keys TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    n_articles INTEGER NOT NULL,
+    last_seen TEXT,
+    search TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS merged (old TEXT PRIMARY KEY, survivor TEXT NOT NULL);
+"""
+
+
+class StoreBusy(StorylensError):
+    """Another run holds the store's write lock for longer than we were willing to wait."""
+
+
+class StoryStore:
+    """``with StoryStore(path) as store: store.add(articles)``; reads are plain methods."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        timeout: float = 60.0,
+        encoder: Encoder | None = None,
+        grouper: StoryGrouper | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.timeout = timeout
+        self.grouper = grouper or StoryGrouper(encoder=encoder)
+        self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        try:
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.executescript(SCHEMA)
+        except sqlite3.OperationalError as exc:
+            self._db.close()
+            raise StoreBusy(f"{self.path}: {exc}; is another run writing to it?") from exc
+
+    def __enter__(self) -> StoryStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def add(self, articles: Sequence[Article]) -> dict[str, str]:
+        """Group ``articles`` with what is stored; returns article id -> story id for them."""
+        stored = {r[0] for r in self._db.execute("SELECT id FROM articles")}
+        fresh = list({a.id: a for a in articles if a.id not in stored}.values())
+        # the slow part (the sentence encoder) runs before taking the write lock
+        features = featurize(fresh, self.grouper._encoder()) if fresh else []
+        self.add_features(fresh, features)
+        return self._stories_of([a.id for a in articles])
+
+    def add_features(
+        self, articles: Sequence[Article], features: Sequence[StoryFeatures]
+    ) -> dict[str, str]:
+        """:meth:`add` for articles whose features were computed elsewhere (Spark workers)."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreBusy(
+                f"{self.path}: another run is writing to this store ({exc}); try again later"
+            ) from exc
+        try:
+            grouper = self._load()
+            before = dict(zip((r.features.id for r in grouper.rows_), grouper.labels_, strict=True))
+            keep = [
+                (a, f)
+                for a, f in zip(articles, features, strict=True)
+                if a.id not in grouper.row_of_
+            ]
+            grouper.add_features([a for a, _ in keep], [f for _, f in keep])
+            self._write(grouper, before, [a for a, _ in keep])
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return self._stories_of([a.id for a in articles])
+
+    def _stories_of(self, ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT id, story FROM articles WHERE id IN ({marks})", chunk)
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def _load(self) -> StoryGrouper:
+        articles: list[Article] = []
+        features: list[StoryFeatures] = []
+        labels: list[str] = []
+        for row in self._db.execute("SELECT * FROM articles ORDER BY seq"):
+            article = Article.from_dict(json.loads(row["data"]))
+            keys = json.loads(row["keys"])
+            articles.append(article)
+            labels.append(row["story"])
+            features.append(
+                StoryFeatures(
+                    id=article.id,
+                    embedding=np.frombuffer(row["embedding"], dtype="float32"),
+                    names=frozenset(keys["names"]),
+                    numbers=frozenset(keys["numbers"]),
+                    years=frozenset(keys["years"]),
+                    days=tuple(keys["days"]) if keys["days"] else None,  # type: ignore[arg-type]
+                    body=f"{article.title or ''}\n{article.text or ''}",
+                    title=article.title or "",
+                )
+            )
+        merged = dict(self._db.execute("SELECT old, survivor FROM merged").fetchall())
+        next_story = int(self._meta("next_story") or 1)
+        return self.grouper.restore(articles, features, labels, next_story, merged)
+
+    def _write(self, grouper: StoryGrouper, before: dict[str, str], fresh: list[Article]) -> None:
+        db = self._db
+        affected: set[str] = set()
+        for article in fresh:
+            row = grouper.row_of_[article.id]
+            feats = grouper.rows_[row].features
+            keys = {
+                "names": sorted(feats.names),
+                "numbers": sorted(feats.numbers),
+                "years": sorted(feats.years),
+                "days": list(feats.days) if feats.days else None,
+            }
+            db.execute(
+                "INSERT INTO articles (id, data, story, duplicate_group, outlet, title, published,"
+                " embedding, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    json.dumps(article.to_dict(), ensure_ascii=False),
+                    grouper.labels_[row],
+                    grouper.duplicate_groups_[row],
+                    article.outlet,
+                    article.title,
+                    article.published,
+                    np.asarray(feats.embedding, dtype="float32").tobytes(),
+                    json.dumps(keys),
+                ),
+            )
+            affected.add(grouper.labels_[row])
+        for aid, old in before.items():
+            new = grouper.labels_[grouper.row_of_[aid]]
+            if new != old:
+                db.execute("UPDATE articles SET story = ? WHERE id = ?", (new, aid))
+                affected |= {old, new}
+        for old, survivor in grouper.merged_.items():
+            db.execute("INSERT OR REPLACE INTO merged VALUES (?, ?)", (old, survivor))
+        for sid in affected:
+            db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+            story = grouper.story(sid) if sid in grouper.members_ else None
+            if story is None:
+                continue
+            search = " ".join([m.title or "" for m in story.articles] + story.outlets).lower()
+            db.execute(
+                "INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
+                (sid, story.title, len(story.articles), story.last_seen, search),
+            )
+        db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('next_story', ?)", (str(grouper.next_story_),)
+        )
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # -- reading -------------------------------------------------------------------------
+    def _where(self, q: str | None) -> tuple[str, tuple[Any, ...]]:
+        if not q:
+            return "", ()
+        return " WHERE search LIKE ?", (f"%{q.lower()}%",)
+
+    def stories(self, q: str | None = None, limit: int = 50, offset: int = 0) -> list[Story]:
+        """Stories largest first, then newest; ``q`` matches headlines and outlets."""
+        where, args = self._where(q)
+        rows = self._db.execute(
+            f"SELECT id FROM stories{where} ORDER BY n_articles DESC, last_seen DESC, id"
+            " LIMIT ? OFFSET ?",
+            (*args, limit, offset),
+        ).fetchall()
+        stories = [self.story(r[0]) for r in rows]
+        return sort_stories([s for s in stories if s is not None])
+
+    def count_stories(self, q: str | None = None) -> int:
+        where, args = self._where(q)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM stories{where}", args).fetchone()[0])
+
+    def story(self, story_id: str) -> Story | None:
+        """A story by id; the id of a story that was merged away leads to its survivor."""
+        row = self._db.execute("SELECT survivor FROM merged WHERE old = ?", (story_id,)).fetchone()
+        sid = row[0] if row else story_id
+        head = self._db.execute("SELECT title FROM stories WHERE id = ?", (sid,)).fetchone()
+        if head is None:
+            return None
+        rows = self._db.execute(
+            "SELECT id, title, outlet, data, published, duplicate_group, embedding"
+            " FROM articles WHERE story = ? ORDER BY seq",
+            (sid,),
+        ).fetchall()
+        members = [
+            StoryMember(
+                id=r["id"],
+                title=r["title"] or "",
+                outlet=r["outlet"],
+                url=json.loads(r["data"]).get("url"),
+                published=r["published"],
+                duplicate_group=r["duplicate_group"],
+            )
+            for r in rows
+        ]
+        vectors = np.stack([np.frombuffer(r["embedding"], dtype="float32") for r in rows])
+        story = build_story(sid, members, vectors)
+        story.title = head["title"]
+        return story
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return Article.from_dict(json.loads(row[0])) if row else None
+
+    def assignments(self) -> list[dict[str, Any]]:
+        """Every stored article with its current story, in the order they were added."""
+        return [
+            dict(r)
+            for r in self._db.execute(
+                "SELECT id, story, duplicate_group, outlet, title, published"
+                " FROM articles ORDER BY seq"
+            )
+        ]
+
+    def outlet_counts(self) -> dict[str, int]:
+        rows = self._db.execute(
+            "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL"
+            " GROUP BY outlet ORDER BY COUNT(*) DESC, outlet"
+        )
+        return {r[0]: int(r[1]) for r in rows}
+
+    def coverage(self, story_id: str) -> list[dict[str, Any]]:
+        """Articles per outlet per day in one story (undated articles under day None)."""
+        story = self.story(story_id)
+        if story is None:
+            return []
+        counts: dict[tuple[str, str | None], int] = {}
+        for m in story.articles:
+            key = (m.outlet or "unknown", m.published[:10] if m.published else None)
+            counts[key] = counts.get(key, 0) + 1
+        return [
+            {"outlet": outlet, "day": day, "articles": n}
+            for (outlet, day), n in sorted(
+                counts.items(), key=lambda kv: (kv[0][1] or "", kv[0][0])
+            )
+        ]

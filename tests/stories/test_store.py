@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storylens.model import Article
+from storylens.stories.store import StoryStore
+
+Encoder = Callable[[list[str]], np.ndarray]
+TEST_DIR = Path(__file__).resolve().parent
+
+
+def arts(prefix: str, n: int, day: str = "2024-01-0") -> list[Article]:
+    return [
+        Article(
+            title=f"{prefix} story {i}",
+            text=f"{prefix} happened in town {i} with {i * 11 + 10} people.",
+            id=f"{prefix}{i}",
+            outlet=f"{prefix}-outlet.com",
+            published=f"{day}{i % 9 + 1}",
+        )
+        for i in range(n)
+    ]
+
+
+def test_store_api_roundtrip(tmp_path: Path, fake_encoder: Encoder) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore(path, encoder=fake_encoder) as store:
+        first = store.add(arts("alpha", 3))
+        assert set(first) == {"alpha0", "alpha1", "alpha2"}
+        assert all(sid.startswith("s-") for sid in first.values())
+        store.add(arts("beta", 2))
+        total = store.count_stories()
+        assert total == len({r["story"] for r in store.assignments()})
+        listed = store.stories(limit=100)
+        assert len(listed) == total
+        sizes = [len(s.articles) for s in listed]
+        assert sizes == sorted(sizes, reverse=True)
+        assert store.count_stories(q="beta-outlet") >= 1 and store.count_stories(q="nope") == 0
+        story = store.story(listed[0].id)
+        assert story is not None and story.articles and story.duplicate_groups
+        assert store.story("s-999999") is None
+        article = store.article("alpha1")
+        assert article is not None and article.text.startswith("alpha happened")
+        assert store.article("missing") is None
+        assert store.outlet_counts() == {"alpha-outlet.com": 3, "beta-outlet.com": 2}
+        rows = store.coverage(listed[0].id)
+        assert sum(r["articles"] for r in rows) == len(listed[0].articles)
+        assert set(rows[0]) == {"outlet", "day", "articles"}
+    with StoryStore(path, encoder=fake_encoder) as again:
+        # reopening and re-adding keeps every id; the counter never goes back
+        before = {r["id"]: r["story"] for r in again.assignments()}
+        again.add(arts("alpha", 3))
+        assert {r["id"]: r["story"] for r in again.assignments()} == before
+
+
+def test_crash_mid_add_leaves_store_as_it_was(
+    tmp_path: Path, fake_encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(arts("alpha", 3))
+        before = store.assignments()
+        real_write = StoryStore._write
+
+        def crash(self: StoryStore, *args: object) -> None:
+            real_write(self, *args)  # type: ignore[arg-type]
+            raise RuntimeError("power cut")
+
+        monkeypatch.setattr(StoryStore, "_write", crash)
+        with pytest.raises(RuntimeError):
+            store.add(arts("beta", 4))
+        monkeypatch.undo()
+        assert store.assignments() == before
+        assert store.add(arts("beta", 4))
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+SCRIPT = """
+import os, sys, time
+sys.path.insert(0, {tests!r})
+from conftest import hashed_encoder
+from storylens.model import Article
+from storylens.stories.store import StoryStore, StoreBusy
+mode, path, prefix = sys.argv[1:4]
+store = StoryStore(path, timeout=float(sys.argv[4]), encoder=hashed_encoder)
+arts = [Article(title=prefix + str(i), text=prefix + " text " + str(i), id=prefix + str(i))
+        for i in range(5)]
+if mode == "kill":
+    # die inside the write transaction, after rows went in, without any cleanup
+    real = StoryStore._write
+    def write(self, *a):
+        real(self, *a)
+        os._exit(3)
+    StoryStore._write = write
+if mode == "hold":
+    store._db.execute("BEGIN IMMEDIATE")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[5]))
+    store._db.execute("ROLLBACK")
+    sys.exit(0)
+try:
+    store.add(arts)
+except StoreBusy as exc:
+    print("busy:", exc)
+    sys.exit(2)
+print("added")
+"""
+
+
+def run(*args: str) -> subprocess.Popen[str]:
+    code = SCRIPT.format(tests=str(TEST_DIR))
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(TEST_DIR)},
+    )
+
+
+def test_killed_writer_leaves_a_consistent_store(tmp_path: Path, fake_encoder: Encoder) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(arts("alpha", 2))
+    proc = run("kill", str(path), "k", "5")
+    proc.communicate(timeout=60)
+    assert proc.returncode == 3
+    with StoryStore(path, encoder=fake_encoder) as store:
+        assert [r["id"] for r in store.assignments()] == ["alpha0", "alpha1"]
+        assert store.count_stories() == len({r["story"] for r in store.assignments()})
+
+
+def test_concurrent_writers_serialize_or_fail_cleanly(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    holder = run("hold", str(path), "h", "5", "3")
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    impatient = run("add", str(path), "i", "0.2")
+    out, err = impatient.communicate(timeout=60)
+    assert impatient.returncode == 2, err
+    assert out.startswith("busy:") and "Traceback" not in err
+    patient = run("add", str(path), "p", "30")
+    out, err = patient.communicate(timeout=60)
+    assert patient.returncode == 0 and out.strip() == "added", err
+    holder.communicate(timeout=60)
+    with StoryStore(path) as store:
+        assert len(store.assignments()) == 5
