@@ -51,7 +51,7 @@ def main(only: list[str]) -> int:
         start = time.perf_counter()
         try:
             results.extend(_load(path).main())
-        except Exception:  # noqa: BLE001 - one broken bench must not hide the others
+        except Exception:  # one broken bench must not hide the others
             failed.append(path.name)
             console.print(traceback.format_exc(), style="red")
         console.print(f"  done in {time.perf_counter() - start:.0f} s")

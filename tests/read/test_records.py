@@ -22,7 +22,7 @@ def test_jsonl_skips_bad_lines_and_keeps_the_good_ones() -> None:
     assert problems[0].message.startswith("invalid JSON")
     assert problems[1].message.startswith("record has no text")
     first, third, fifth = articles
-    assert first.outlet == "citynews.example" and first.published == "2021-05-03T00:00:00"
+    assert first.outlet == "citynews.example" and first.published == "2021-05-03"
     assert first.paragraphs == [
         "The city council approved a new budget on Monday after weeks of debate.",
         "The plan raises spending on schools and roads.",
@@ -91,3 +91,20 @@ def test_declared_language_wins_for_records() -> None:
         {"text": "A story written in English about football.", "lang": "de"}
     )
     assert article.language == "de"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("2023", "2023"),
+        ("2023-11", "2023-11"),
+        ("2023-02-20", "2023-02-20"),
+        ("2023-02-20T10:30:00Z", "2023-02-20T10:30:00+00:00"),
+        ("Sat, 18 Nov 2023 14:02:00 GMT", "2023-11-18T14:02:00+00:00"),
+        ("not a date", None),
+    ],
+)
+def test_dates_keep_their_precision(given: str, expected: str | None) -> None:
+    from storylens.read.assemble import iso_date
+
+    assert iso_date(given) == expected

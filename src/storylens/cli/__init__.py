@@ -14,7 +14,7 @@ def main() -> None:
     except KeyboardInterrupt:
         print("storylens: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the CLI owns every error a user can see
+    except Exception as exc:  # the CLI owns every error a user can see
         if state.debug:
             raise
         print(f"storylens: {exc}", file=sys.stderr)

@@ -1,1 +1,156 @@
-"""storylens score command (being written)."""
+"""``storylens score`` and ``storylens eval semeval``: SemEval-style scores for article pairs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from storylens.cli.app import app, eval_app
+from storylens.cli.common import EXIT_NOTHING, Tally, output_stream, progress, say, write_jsonl
+from storylens.errors import Problem, StorylensError
+from storylens.model import SCORE_DIMENSIONS, Article
+
+
+def _read_pairs(path: Path, tally: Tally) -> list[tuple[str, Article, Article]]:
+    from storylens.score.records import parse_pair_record
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError as exc:
+        say(f"{path}: {exc.strerror or 'cannot be read'}")
+        raise typer.Exit(EXIT_NOTHING) from None
+    except UnicodeDecodeError:
+        say(f"{path}: is not UTF-8 text; save it as UTF-8 JSON lines")
+        raise typer.Exit(EXIT_NOTHING) from None
+    pairs = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            pairs.append(parse_pair_record(json.loads(line), default_id=str(number)))
+        except json.JSONDecodeError as exc:
+            tally.skip(Problem(f"{path}:{number}", f"not JSON ({exc.msg})"))
+        except ValueError as exc:
+            tally.skip(Problem(f"{path}:{number}", str(exc)))
+    return pairs
+
+
+def _analyse(pairs: list[tuple[Article, Article]]) -> list[Any]:
+    """Analyses of every pair, with a progress bar that moves per analysed chunk."""
+    from storylens.score.corpus import analyse_pairs, unique_count
+
+    total = unique_count(pairs)
+    ticks = iter(progress(range(total), "analysing", total=total))
+
+    def advance(n: int) -> None:
+        for _ in range(n):
+            next(ticks, None)
+
+    result = analyse_pairs(pairs, on_progress=advance)
+    for _ in ticks:  # close the bar
+        pass
+    return result
+
+
+@app.command("score")
+def score_command(
+    pairs: Path = typer.Argument(..., help="JSONL of {pair_id, a, b}; a/b: article or text."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="JSONL out (stdout: -)."),
+) -> None:
+    """Score pairs of articles like SemEval-2022 judges (1 = very similar … 4 = very dissimilar)."""
+    from storylens.score import judge_many, shipped_model
+
+    tally = Tally()
+    read = _read_pairs(pairs, tally)
+    if not read:
+        say(f"{pairs}: no usable pair; each line needs {{pair_id, a, b}}")
+        raise typer.Exit(EXIT_NOTHING)
+    try:
+        model = shipped_model()
+        analysed = _analyse([(a, b) for _, a, b in read])
+        judged = judge_many(analysed, model)
+    except StorylensError as exc:
+        say(str(exc))
+        raise typer.Exit(EXIT_NOTHING) from None
+    records = (
+        {"pair_id": pair_id, "scores": j.scores.to_dict(), "same_story": j.same_story}
+        for (pair_id, _, _), j in zip(read, judged, strict=True)
+    )
+    with output_stream(output) as out:
+        write_jsonl(records, out)
+    tally.good = len(judged)
+    tally.finish()
+
+
+def _table(report: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    systems = ("storylens", "tfidf_cosine", "embedding_cosine")
+
+    def cell(value: float | None) -> str:
+        return "—" if value is None else f"{value:.3f}"
+
+    table = Table(title=f"Pearson r per dimension ({report['pairs']} pairs)")
+    table.add_column("dimension")
+    for name in systems:
+        table.add_column(name, justify="right")
+    for dim in SCORE_DIMENSIONS:
+        table.add_row(dim, *(cell(report["dimensions"][dim][s]) for s in systems))
+    console.print(table)
+    langs = Table(title="Pearson r on Overall per language pair")
+    langs.add_column("languages")
+    langs.add_column("pairs", justify="right")
+    for name in systems:
+        langs.add_column(name, justify="right")
+    for lang, row in report["language_pairs"].items():
+        langs.add_row(lang, str(row["pairs"]), *(cell(row[s]) for s in systems))
+    console.print(langs)
+    if "same_story" in report:
+        s = report["same_story"]
+        console.print(
+            f"same_story vs {s['label']}: accuracy {s['accuracy']:.3f}, "
+            f"precision {s['precision']:.3f}, recall {s['recall']:.3f}, F1 {s['f1']:.3f}"
+        )
+    console.print(f"[dim]baselines: {report['baseline_method']}[/dim]")
+
+
+@eval_app.command("semeval")
+def eval_semeval_command(
+    file: Path = typer.Argument(..., help="SemEval-2022 Task 8 pairs (JSONL with scores)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Pearson per dimension and language pair: storylens vs TF-IDF and embedding cosines."""
+    from storylens.score import shipped_model
+    from storylens.score.features import feature_matrix
+    from storylens.score.semeval import evaluate, load_pairs
+
+    tally = Tally()
+    try:
+        pairs = load_pairs(file, on_problem=tally.skip)
+    except StorylensError as exc:
+        say(str(exc))
+        raise typer.Exit(EXIT_NOTHING) from None
+    if not pairs:
+        say(f"{file}: no usable pair; each line needs pair_id, a, b and scores")
+        raise typer.Exit(EXIT_NOTHING)
+    try:
+        model = shipped_model()
+        analysed = _analyse([(p.a, p.b) for p in pairs])
+    except StorylensError as exc:
+        say(str(exc))
+        raise typer.Exit(EXIT_NOTHING) from None
+    X = feature_matrix(analysed)
+    report = evaluate(pairs, analysed, model.predict(X), model.same_story(X))
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    else:
+        _table(report)
+    tally.good = len(pairs)
+    tally.finish()

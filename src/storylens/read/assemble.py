@@ -25,6 +25,9 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
+_PARTIAL_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
 def iso_date(value: object) -> str | None:
     """ISO 8601 text for a date in any common shape (ISO, RFC 2822, epoch seconds, prose)."""
     if value is None or value == "":
@@ -37,6 +40,10 @@ def iso_date(value: object) -> str | None:
         except (OverflowError, OSError, ValueError):
             return None
     text = str(value).strip()
+    if _PARTIAL_ISO.fullmatch(text):
+        # "2023", "2023-11" and "2023-11-18" say no more than that: inventing a month, day or
+        # midnight would make a crawl date look like a publication time.
+        return text
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
     except ValueError:

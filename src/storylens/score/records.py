@@ -1,0 +1,45 @@
+"""Pair records for ``storylens score``: ``{pair_id, a, b}`` where a side is an object or text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storylens.model import Article
+
+
+def _article(side: Any, name: str) -> Article:
+    """An Article from an article object or a plain string, via the reader when it offers it."""
+    from storylens import read
+
+    if isinstance(side, str):
+        if not side.strip():
+            raise ValueError(f"'{name}' is empty")
+        parse_text = getattr(read, "parse_text", None)
+        article = parse_text(side) if parse_text else Article(text=side)
+        if not isinstance(article, Article):
+            raise ValueError(f"'{name}': {article}")
+        return article
+    if not isinstance(side, dict):
+        raise ValueError(f"'{name}' must be an article object or a string of text")
+    if not isinstance(side.get("text"), str) or not side["text"].strip():
+        raise ValueError(f"'{name}' has no 'text'")
+    from_record = getattr(read, "article_from_record", None)
+    article = from_record(side) if from_record is not None else Article.from_dict(side)
+    if not isinstance(article, Article):
+        raise ValueError(f"'{name}': {article}")
+    return article
+
+
+def parse_pair_record(record: Any, default_id: str) -> tuple[str, Article, Article]:
+    """(pair_id, a, b) from one JSON value; ValueError with a one-line reason otherwise."""
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object with 'a' and 'b'")
+    for name in ("a", "b"):
+        if name not in record:
+            raise ValueError(f"missing '{name}'")
+    pair_id = record.get("pair_id")
+    pair_id = default_id if pair_id is None or pair_id == "" else str(pair_id)
+    try:
+        return pair_id, _article(record["a"], "a"), _article(record["b"], "b")
+    except (TypeError, AttributeError) as exc:
+        raise ValueError(f"not a usable article: {exc}") from None

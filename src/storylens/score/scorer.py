@@ -1,0 +1,194 @@
+"""The scoring model: seven SemEval scores per pair and a calibrated same-story probability.
+
+One gradient-boosted regressor per SemEval dimension (1 = very similar … 4 = very dissimilar),
+and on top a logistic model that turns the out-of-fold Overall prediction plus the features that
+tell two happenings apart (dates, numbers, aligned sentences) into P(same story).
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from pathlib import Path
+
+import numpy as np
+from sklearn.base import BaseEstimator
+from sklearn.ensemble import HistGradientBoostingRegressor
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold, StratifiedKFold
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import StandardScaler
+from threadpoolctl import threadpool_limits
+
+from storylens.errors import StorylensError
+from storylens.model import SCORE_DIMENSIONS
+from storylens.score.features import FEATURE_NAMES
+
+logger = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "scorer.pkl"
+#: SemEval Overall at or below this is "somewhat similar" or better: the same story
+SAME_STORY_OVERALL = 2.0
+#: features the same-story decision sees beside the predicted Overall
+DECISION_FEATURES: tuple[str, ...] = (
+    "cos_embedding",
+    "align_mean_min",
+    "align_cover_max",
+    "shingle_contain_max",
+    "ent_all_jaccard",
+    "date_near_frac_min",
+    "date_lead_conflict",
+    "date_min_distance_days",
+    "published_distance_days",
+    "num_jaccard",
+    "regex_num_jaccard",
+    "proper_jaccard",
+    "n_english",
+)
+
+
+class Scorer(BaseEstimator):
+    """Predicts the seven SemEval scores and P(same story) from :data:`FEATURE_NAMES` rows.
+
+    Parameters are stored as given; ``fit`` learns ``regressors_``, ``decision_`` and
+    ``threshold_``. Deterministic for a fixed ``random_state``.
+    """
+
+    def __init__(
+        self,
+        max_iter: int = 300,
+        learning_rate: float = 0.04,
+        max_leaf_nodes: int = 15,
+        min_samples_leaf: int = 20,
+        l2_regularization: float = 1.0,
+        same_story_overall: float = SAME_STORY_OVERALL,
+        n_folds: int = 5,
+        random_state: int = 0,
+    ) -> None:
+        self.max_iter = max_iter
+        self.learning_rate = learning_rate
+        self.max_leaf_nodes = max_leaf_nodes
+        self.min_samples_leaf = min_samples_leaf
+        self.l2_regularization = l2_regularization
+        self.same_story_overall = same_story_overall
+        self.n_folds = n_folds
+        self.random_state = random_state
+
+    def _regressor(self) -> HistGradientBoostingRegressor:
+        return HistGradientBoostingRegressor(
+            max_iter=self.max_iter,
+            learning_rate=self.learning_rate,
+            max_leaf_nodes=self.max_leaf_nodes,
+            min_samples_leaf=self.min_samples_leaf,
+            l2_regularization=self.l2_regularization,
+            early_stopping=False,
+            random_state=self.random_state,
+        )
+
+    def fit(self, X: np.ndarray, Y: np.ndarray) -> Scorer:
+        """``X``: (n, n_features); ``Y``: (n, 7) scores in :data:`SCORE_DIMENSIONS` order."""
+        # One OpenMP thread: on a busy machine the boosting threads spin against each other
+        # (measured 20x slower), and the data is small enough that one core is quick.
+        with threadpool_limits(1):
+            return self._fit(X, Y)
+
+    def _fit(self, X: np.ndarray, Y: np.ndarray) -> Scorer:
+        X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+        n, k = len(X), len(FEATURE_NAMES)
+        if X.shape != (n, k) or Y.shape != (n, len(SCORE_DIMENSIONS)):
+            raise ValueError(f"expected X (n, {k}) and Y (n, 7), got {X.shape} and {Y.shape}")
+        self.n_features_in_ = k
+        self.feature_names_ = FEATURE_NAMES
+        self.regressors_ = [self._regressor().fit(X, Y[:, j]) for j in range(Y.shape[1])]
+        # The decision learns from out-of-fold Overall predictions so that it sees the regressor's
+        # real errors, not its fit to the training pairs.
+        oof = np.zeros(len(X))
+        folds = KFold(self.n_folds, shuffle=True, random_state=self.random_state)
+        for train, held in folds.split(X):
+            oof[held] = self._regressor().fit(X[train], Y[train, 0]).predict(X[held])
+        labels = (Y[:, 0] <= self.same_story_overall).astype(int)
+        Z = self._decision_input(X, oof)
+        self.decision_ = self._decision_model().fit(Z, labels)
+        self.threshold_ = self._choose_threshold(Z, labels)
+        return self
+
+    def _decision_model(self) -> Pipeline:
+        return make_pipeline(
+            SimpleImputer(strategy="median", add_indicator=True, keep_empty_features=True),
+            StandardScaler(),
+            LogisticRegression(C=1.0, max_iter=2000),
+        )
+
+    def _decision_input(self, X: np.ndarray, overall: np.ndarray) -> np.ndarray:
+        index = [FEATURE_NAMES.index(name) for name in DECISION_FEATURES]
+        return np.column_stack([overall, X[:, index]])
+
+    def _choose_threshold(self, Z: np.ndarray, labels: np.ndarray) -> float:
+        """The probability cut with the best cross-validated F1 on the training pairs."""
+        proba = np.zeros(len(Z))
+        folds = StratifiedKFold(self.n_folds, shuffle=True, random_state=self.random_state)
+        for train, held in folds.split(Z, labels):
+            model = self._decision_model().fit(Z[train], labels[train])
+            proba[held] = model.predict_proba(Z[held])[:, 1]
+        grid = np.round(np.arange(0.2, 0.81, 0.02), 2)
+        f1 = [_f1(labels, proba >= t) for t in grid]
+        self.threshold_f1_ = float(max(f1))
+        return float(grid[int(np.argmax(f1))])
+
+    def _check(self, X: np.ndarray) -> np.ndarray:
+        if not hasattr(self, "regressors_"):
+            raise StorylensError("the scorer is not fitted: call fit() or Scorer.load()")
+        X = np.atleast_2d(np.asarray(X, dtype=np.float64))
+        if X.shape[1] != self.n_features_in_:
+            raise ValueError(f"expected {self.n_features_in_} features, got {X.shape[1]}")
+        return X
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """(n, 7) scores in :data:`SCORE_DIMENSIONS` order, clipped to the 1–4 scale."""
+        X = self._check(X)
+        if len(X) == 0:
+            return np.zeros((0, len(self.regressors_)))
+        with threadpool_limits(1):
+            columns = [r.predict(X) for r in self.regressors_]
+        return np.clip(np.column_stack(columns), 1.0, 4.0)
+
+    def same_story_proba(self, X: np.ndarray, overall: np.ndarray | None = None) -> np.ndarray:
+        """P(same story) per row; pass ``overall`` when it is already predicted."""
+        X = self._check(X)
+        if len(X) == 0:
+            return np.zeros(0)
+        if overall is None:
+            with threadpool_limits(1):
+                overall = np.clip(self.regressors_[0].predict(X), 1.0, 4.0)
+        return self.decision_.predict_proba(self._decision_input(X, overall))[:, 1]
+
+    def same_story(self, X: np.ndarray) -> np.ndarray:
+        return self.same_story_proba(X) >= self.threshold_
+
+    def save(self, path: Path | str = MODEL_PATH) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as fh:
+            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Scorer:
+        """The shipped model (or the one at ``path``)."""
+        path = Path(path) if path is not None else MODEL_PATH
+        if not path.exists():
+            raise StorylensError(f"{path}: no scoring model here; build it with `make train`")
+        with open(path, "rb") as fh:
+            model = pickle.load(fh)
+        if not isinstance(model, cls):
+            raise StorylensError(f"{path}: not a storylens scoring model")
+        if getattr(model, "feature_names_", FEATURE_NAMES) != FEATURE_NAMES:
+            raise StorylensError(f"{path}: trained on other features; rebuild with `make train`")
+        return model
+
+
+def _f1(labels: np.ndarray, predicted: np.ndarray) -> float:
+    tp = float(np.sum(predicted & (labels == 1)))
+    fp = float(np.sum(predicted & (labels == 0)))
+    fn = float(np.sum(~predicted & (labels == 1)))
+    return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import pytest
+
+from storylens.analyze import analyze_many
+from storylens.model import SCORE_DIMENSIONS
+from storylens.score import judge, judge_many
+
+pytestmark = pytest.mark.slow
+
+
+def test_wire_and_its_rewrite_are_the_same_story(seed_articles) -> None:
+    wire, rewrite = analyze_many(list(seed_articles))
+    verdict = judge(wire, rewrite)
+    assert verdict.scores.overall <= 2.0
+    assert verdict.same_story
+    assert verdict.same_story_probability >= 0.5
+    assert set(verdict.scores.to_dict()) == set(SCORE_DIMENSIONS)
+
+
+def test_same_base_different_attack_is_not_the_same_story(hard_pair) -> None:
+    a, b = analyze_many(list(hard_pair))
+    verdict = judge(a, b)
+    assert not verdict.same_story
+    # Still close in place and actors: the model should see that much.
+    assert verdict.scores.geography < verdict.scores.time
+
+
+def test_judge_many_matches_judge_and_is_order_free(seed_articles, hard_pair) -> None:
+    wire, rewrite, a, b = analyze_many([*seed_articles, *hard_pair])
+    many = judge_many([(wire, rewrite), (a, b), (rewrite, wire)])
+    assert many[0] == judge(wire, rewrite)
+    assert many[0].to_dict() == many[2].to_dict()
+    assert judge_many([]) == []
