@@ -224,3 +224,14 @@ def test_cache_and_batch_agree() -> None:
     assert analyze(fresh, TEXT_ONLY) is batch[0]
     changed = Article(title="Story 0", text=articles[0].text, published="2020-01-10")
     assert analyze(changed, TEXT_ONLY) is not batch[0]
+
+
+def test_cache_keeps_articles_with_the_same_words_apart() -> None:
+    from storylens.analyze import analyze
+    from storylens.model import Article
+
+    words = {"title": "Same words", "text": "Nothing else differs."}
+    first = analyze(Article(**words, outlet="one.example"))
+    second = analyze(Article(**words, outlet="two.example"))
+    assert first.article.outlet == "one.example"
+    assert second.article.outlet == "two.example"

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from storylens.compare import Comparison
+from storylens.model import SCORE_DIMENSIONS
 
 pytestmark = pytest.mark.slow
 
@@ -122,15 +123,7 @@ def test_json_contract(seed_comparison: Comparison) -> None:
         assert {"id", "title", "outlet", "published", "language", "credited_sources"} <= set(
             data[side]
         )
-    assert set(data["scores"]) == {
-        "overall",
-        "geography",
-        "entities",
-        "time",
-        "narrative",
-        "style",
-        "tone",
-    }
+    assert tuple(data["scores"]) == SCORE_DIMENSIONS
     assert all(1.0 <= v <= 4.0 for v in data["scores"].values())
     assert {"a", "b", "kind", "similarity"} <= set(data["alignment"][0])
     assert {"text", "speaker", "in"} <= set(data["quotes"][0])

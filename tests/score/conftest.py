@@ -21,9 +21,9 @@ def hard_pair() -> tuple[Article, Article]:
 
 @pytest.fixture(scope="session")
 def seed_articles(seeds) -> tuple[Article, Article]:
-    """(Reuters wire, Al Jazeera rewrite of it) as plain-text articles."""
+    """(Reuters wire, Al Jazeera rewrite of it) as the reader gives them."""
+    from storylens.read import read_path
+
     wire, rewrite = seeds
-    return (
-        Article(text=wire.read_text(encoding="utf-8"), id="wire"),
-        Article(text=rewrite.read_text(encoding="utf-8"), id="rewrite"),
-    )
+    # Through the reader, as users get them: captions, credits and the title kept out of the body.
+    return read_path(wire)[0], read_path(rewrite)[0]

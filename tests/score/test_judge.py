@@ -14,7 +14,6 @@ def test_wire_and_its_rewrite_are_the_same_story(seed_articles) -> None:
     verdict = judge(wire, rewrite)
     assert verdict.scores.overall <= 2.0
     assert verdict.same_story
-    assert verdict.same_story_probability >= 0.5
     assert set(verdict.scores.to_dict()) == set(SCORE_DIMENSIONS)
 
 
@@ -29,6 +28,6 @@ def test_same_base_different_attack_is_not_the_same_story(hard_pair) -> None:
 def test_judge_many_matches_judge_and_is_order_free(seed_articles, hard_pair) -> None:
     wire, rewrite, a, b = analyze_many([*seed_articles, *hard_pair])
     many = judge_many([(wire, rewrite), (a, b), (rewrite, wire)])
-    assert many[0] == judge(wire, rewrite)
+    assert many[0].to_dict() == judge(wire, rewrite).to_dict()
     assert many[0].to_dict() == many[2].to_dict()
     assert judge_many([]) == []

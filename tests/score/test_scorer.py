@@ -7,6 +7,7 @@ import pytest
 
 from storylens.errors import StorylensError
 from storylens.score import FEATURE_NAMES, Scorer
+from storylens.score.scorer import event_conflict
 
 
 def synthetic(n: int = 240, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
@@ -70,3 +71,16 @@ def test_unfitted_and_misshapen_inputs_are_refused(fitted: Scorer, tmp_path) -> 
     with pytest.raises(StorylensError, match="make train"):
         Scorer.load(tmp_path / "absent.pkl")
     assert fitted.predict(np.zeros((0, len(FEATURE_NAMES)))).shape == (0, 7)
+
+
+def test_dates_of_two_happenings_cap_the_same_story_probability(fitted: Scorer) -> None:
+    X, _ = synthetic(n=4, seed=4)
+    X[:, 0] = 1.0  # as alike as the embedding gets: the model alone would say "same story"
+    col = {name: FEATURE_NAMES.index(name) for name in FEATURE_NAMES}
+    X[:, col["date_lead_conflict"]] = [0.0, 1.0, 1.0, np.nan]
+    X[:, col["date_near_frac_max"]] = [1.0, 0.0, 0.5, np.nan]
+    X[:, col["published_distance_days"]] = [0.0, np.nan, 1.0, 30.0]
+    assert event_conflict(X).tolist() == [False, True, False, True]
+    proba = fitted.same_story_proba(X)
+    assert (proba[[1, 3]] <= fitted.conflict_cap).all()
+    assert not fitted.same_story(X)[[1, 3]].any()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -38,10 +39,10 @@ _cache_lock = threading.Lock()
 
 
 def cache_key(article: Article, options: AnalyzeOptions) -> tuple[str, str, AnalyzeOptions]:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in (article.title, article.text, article.published or ""):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x00")
+    # Every field, not just the words: the Analysis carries its Article, and the same text read
+    # from another outlet or file must come back with that outlet, not the first one cached.
+    record = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.blake2b(record.encode("utf-8", "surrogatepass"), digest_size=16)
     return article.id, digest.hexdigest(), options
 
 

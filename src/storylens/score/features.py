@@ -206,18 +206,45 @@ def _parse_day(key: str) -> date | None:
         return None
 
 
-def _days(x: Analysis, lead: bool = False) -> set[date]:
+#: a day named in the text: (year or None, month, day); "January 13" has no year
+Day = tuple[int | None, int, int]
+
+_DAY_KEY = re.compile(r"^date:(\d{4}|-)-(\d{2})-(\d{2})$")
+
+
+def _key_day(key: str) -> Day | None:
+    m = _DAY_KEY.match(key)
+    if not m:
+        return None
+    year = None if m.group(1) == "-" else int(m.group(1))
+    try:
+        date(year or 2000, int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return (year, int(m.group(2)), int(m.group(3)))
+
+
+def _days(x: Analysis, lead: bool = False) -> set[Day]:
     days = set()
     for q in x.quantities:
         if q.kind == "date" and (not lead or q.sentence < _LEAD_SENTENCES):
-            day = _parse_day(q.key)
+            day = _key_day(q.key)
             if day is not None:
                 days.add(day)
     return days
 
 
-def _near_frac(x: set[date], y: set[date]) -> float:
-    return sum(any(abs((d - e).days) <= NEAR_DAYS for e in y) for d in x) / len(x)
+def _day_distance(d: Day, e: Day) -> int:
+    if d[0] is not None and e[0] is not None:
+        return abs((date(d[0], d[1], d[2]) - date(e[0], e[1], e[2])).days)
+    # A day without a year ("January 13") meets that day in any year; 2000 is a leap year, so
+    # February 29 is a valid day to measure from.
+    diff = abs((date(2000, d[1], d[2]) - date(2000, e[1], e[2])).days)
+    return min(diff, 366 - diff)
+
+
+def _near_frac(x: set[Day], y: set[Day]) -> float:
+    return sum(any(_day_distance(d, e) <= NEAR_DAYS for e in y) for d in x) / len(x)
 
 
 def _date_features(a: Analysis, b: Analysis) -> list[float]:
@@ -226,14 +253,14 @@ def _date_features(a: Analysis, b: Analysis) -> list[float]:
     da, db = _days(a), _days(b)
     if da and db:
         near_a, near_b = _near_frac(da, db), _near_frac(db, da)
-        min_dist = float(min(abs((d - e).days) for d in da for e in db))
+        min_dist = float(min(_day_distance(d, e) for d in da for e in db))
         near_min, near_max = min(near_a, near_b), max(near_a, near_b)
     else:
         near_min = near_max = min_dist = math.nan
     # The lead names the day of the happening; two leads naming days apart are two happenings.
     la, lb = _days(a, lead=True), _days(b, lead=True)
     if la and lb:
-        conflict = float(not any(abs((d - e).days) <= NEAR_DAYS for d in la for e in lb))
+        conflict = float(not any(_day_distance(d, e) <= NEAR_DAYS for d in la for e in lb))
     else:
         conflict = math.nan
     pa = _parse_day(a.article.published or "")

@@ -11,6 +11,7 @@ import logging
 import pickle
 from pathlib import Path
 
+import joblib
 import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.ensemble import HistGradientBoostingRegressor
@@ -27,16 +28,21 @@ from storylens.score.features import FEATURE_NAMES
 
 logger = logging.getLogger(__name__)
 
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "scorer.pkl"
+#: ``.joblib``: the suffix the package data of pyproject ships
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "scorer.joblib"
 #: SemEval Overall at or below this is "somewhat similar" or better: the same story
 SAME_STORY_OVERALL = 2.0
 #: features the same-story decision sees beside the predicted Overall
 DECISION_FEATURES: tuple[str, ...] = (
     "cos_embedding",
+    "cos_centroid",
     "align_mean_min",
     "align_cover_max",
     "shingle_contain_max",
     "ent_all_jaccard",
+    "ent_person_jaccard",
+    "ent_place_jaccard",
+    "quote_overlap_max",
     "date_near_frac_min",
     "date_lead_conflict",
     "date_min_distance_days",
@@ -46,6 +52,28 @@ DECISION_FEATURES: tuple[str, ...] = (
     "proper_jaccard",
     "n_english",
 )
+
+
+#: P(same story) when the two texts date what they report to different days (see below)
+CONFLICT_CAP = 0.1
+#: days between publication dates beyond which two reports are not of one happening (news of an
+#: event is written within a day or two; a week leaves room for late copies and time zones)
+PUBLISHED_APART = 7
+
+
+def event_conflict(X: np.ndarray) -> np.ndarray:
+    """Rows whose dates say two different happenings, however alike the texts are.
+
+    SemEval judges rate topical closeness, so two attacks on one base score as "very similar";
+    a story is one happening. Two signals cap the probability below any decision threshold:
+    both openings carry day-precise dates and no date of one text is within a day of any date of
+    the other; or both articles were published more than :data:`PUBLISHED_APART` days apart.
+    """
+    lead = X[:, FEATURE_NAMES.index("date_lead_conflict")]
+    near = X[:, FEATURE_NAMES.index("date_near_frac_max")]
+    published = X[:, FEATURE_NAMES.index("published_distance_days")]
+    with np.errstate(invalid="ignore"):
+        return ((lead == 1.0) & (near == 0.0)) | (published > PUBLISHED_APART)
 
 
 class Scorer(BaseEstimator):
@@ -65,6 +93,7 @@ class Scorer(BaseEstimator):
         same_story_overall: float = SAME_STORY_OVERALL,
         n_folds: int = 5,
         random_state: int = 0,
+        conflict_cap: float = CONFLICT_CAP,
     ) -> None:
         self.max_iter = max_iter
         self.learning_rate = learning_rate
@@ -74,6 +103,7 @@ class Scorer(BaseEstimator):
         self.same_story_overall = same_story_overall
         self.n_folds = n_folds
         self.random_state = random_state
+        self.conflict_cap = conflict_cap
 
     def _regressor(self) -> HistGradientBoostingRegressor:
         return HistGradientBoostingRegressor(
@@ -100,6 +130,9 @@ class Scorer(BaseEstimator):
             raise ValueError(f"expected X (n, {k}) and Y (n, 7), got {X.shape} and {Y.shape}")
         self.n_features_in_ = k
         self.feature_names_ = FEATURE_NAMES
+        # A feature the training pairs never define (no publish dates in SemEval) would break the
+        # binning; as a constant column it is simply never split on.
+        X = np.where(np.isnan(X).all(axis=0), 0.0, X)
         self.regressors_ = [self._regressor().fit(X, Y[:, j]) for j in range(Y.shape[1])]
         # The decision learns from out-of-fold Overall predictions so that it sees the regressor's
         # real errors, not its fit to the training pairs.
@@ -161,7 +194,8 @@ class Scorer(BaseEstimator):
         if overall is None:
             with threadpool_limits(1):
                 overall = np.clip(self.regressors_[0].predict(X), 1.0, 4.0)
-        return self.decision_.predict_proba(self._decision_input(X, overall))[:, 1]
+        proba = self.decision_.predict_proba(self._decision_input(X, overall))[:, 1]
+        return np.where(event_conflict(X), np.minimum(proba, self.conflict_cap), proba)
 
     def same_story(self, X: np.ndarray) -> np.ndarray:
         return self.same_story_proba(X) >= self.threshold_
@@ -169,8 +203,7 @@ class Scorer(BaseEstimator):
     def save(self, path: Path | str = MODEL_PATH) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as fh:
-            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        joblib.dump(self, path, compress=3)
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Scorer:
@@ -178,8 +211,12 @@ class Scorer(BaseEstimator):
         path = Path(path) if path is not None else MODEL_PATH
         if not path.exists():
             raise StorylensError(f"{path}: no scoring model here; build it with `make train`")
-        with open(path, "rb") as fh:
-            model = pickle.load(fh)
+        try:
+            model = joblib.load(path)
+        except (OSError, EOFError, ValueError, pickle.UnpicklingError) as exc:
+            raise StorylensError(
+                f"{path}: unreadable model ({exc}); rebuild with `make train`"
+            ) from None
         if not isinstance(model, cls):
             raise StorylensError(f"{path}: not a storylens scoring model")
         if getattr(model, "feature_names_", FEATURE_NAMES) != FEATURE_NAMES:
