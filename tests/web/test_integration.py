@@ -91,7 +91,6 @@ def test_api_compare_real(filled: tuple[TestClient, dict[str, str]]) -> None:
 
 
 def test_compare_page_real(filled: tuple[TestClient, dict[str, str]]) -> None:
-    pytest.importorskip("storylens.render.html", reason="storylens.render.html not written yet")
     client, placed = filled
     a, b = list(placed)[:2]
     page = client.get("/compare", params={"a": a, "b": b})

@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
-from typing import TYPE_CHECKING
 
 from storylens.analyze.document import Analysis
 from storylens.compare.align import AlignOptions, align
@@ -22,13 +20,8 @@ from storylens.compare.comparison import (
     SharedQuote,
 )
 from storylens.compare.evidence import diff_entities, diff_numbers, match_quotes
-from storylens.compare.interim import interim_judgement
 from storylens.compare.provenance import trace
-from storylens.errors import StorylensError
 from storylens.model import Article
-
-if TYPE_CHECKING:
-    from storylens.model import Judgement
 
 __all__ = [
     "AlignOptions",
@@ -45,49 +38,21 @@ __all__ = [
 _log = logging.getLogger(__name__)
 _log.addHandler(logging.NullHandler())
 
-#: analyses kept by article id, so comparing one article with many analyses it once
-CACHE_SIZE = 512
-_cache: OrderedDict[str, Analysis] = OrderedDict()
-
 
 def analysis_of(item: Article | Analysis) -> Analysis:
-    """The analysis of an article, computed once per article id (LRU of :data:`CACHE_SIZE`)."""
+    """The analysis of an article (cached by the analysis stage, so repeats are free)."""
     if isinstance(item, Analysis):
         return item
-    cached = _cache.get(item.id)
-    if cached is not None and cached.article.text == item.text:
-        _cache.move_to_end(item.id)
-        return cached
     from storylens.analyze import analyze  # the models load only when an Article needs them
 
-    result = analyze(item)
-    _cache[item.id] = result
-    while len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
-    return result
+    return analyze(item)
 
 
 def clear_cache() -> None:
-    """Forget every analysis, here and in the analysis stage's own cache."""
-    _cache.clear()
-    try:
-        from storylens.analyze import clear_cache as clear_analyses
-    except ImportError:
-        return
+    """Forget every cached analysis."""
+    from storylens.analyze import clear_cache as clear_analyses
+
     clear_analyses()
-
-
-def _judge(a: Analysis, b: Analysis) -> Judgement | None:
-    """The trained scorer's judgement; None when it is not installed or not trained yet."""
-    try:
-        from storylens.score import judge
-    except ImportError:
-        return None
-    try:
-        return judge(a, b)
-    except StorylensError as err:
-        _log.info("scores from the interim features: %s", err)
-        return None
 
 
 def compare(
@@ -100,11 +65,9 @@ def compare(
     entities = diff_entities(aa, ab)
     numbers = diff_numbers(aa, ab)
     provenance = trace(aa, ab, passages)
-    judgement = _judge(aa, ab)
-    scorer = "model"
-    if judgement is None:
-        judgement = interim_judgement(aa, ab, entities, numbers, provenance)
-        scorer = "interim"
+    from storylens.score import judge  # loads the shipped model once, on first use
+
+    judgement = judge(aa, ab)
     return Comparison(
         a=aa,
         b=ab,
@@ -116,5 +79,4 @@ def compare(
         entities=entities,
         numbers=numbers,
         provenance=provenance,
-        scorer=scorer,
     )

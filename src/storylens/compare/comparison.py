@@ -89,8 +89,6 @@ class Comparison:
     entities: EvidenceDiff
     numbers: EvidenceDiff
     provenance: Provenance
-    #: ``model`` when the trained scorer judged the pair, ``interim`` for the feature fallback
-    scorer: str = "model"
 
     @property
     def same_story(self) -> bool:
@@ -123,8 +121,7 @@ class Comparison:
         - ``same_story`` (bool): both report the same specific event, not just the same topic;
           ``same_story_probability`` (0..1).
         - ``scores``: SemEval-2022 Task 8 dimensions ``overall, geography, entities, time,
-          narrative, style, tone``, each 1 (very similar) … 4 (very dissimilar);
-          ``scorer``: ``model`` (trained scorer) or ``interim`` (feature fallback).
+          narrative, style, tone``, each 1 (very similar) … 4 (very dissimilar).
         - ``alignment``: passages in A order, each ``{a, b, kind, similarity, a_sentences,
           b_sentences}``: ``a``/``b`` the text of the sentences on each side, ``kind``
           ``verbatim`` | ``paraphrase``, ``similarity`` 0..1, ``a_sentences``/``b_sentences``
@@ -150,7 +147,6 @@ class Comparison:
             "same_story": self.judgement.same_story,
             "same_story_probability": round(float(self.judgement.same_story_probability), 3),
             "scores": self.judgement.scores.to_dict(),
-            "scorer": self.scorer,
             "alignment": [
                 {
                     "a": self.passage_text("a", p.a),

@@ -120,7 +120,6 @@ def _context(comparison: Comparison) -> dict[str, Any]:
         "sides": [_side(comparison, "a"), _side(comparison, "b")],
         "same_story": comparison.judgement.same_story,
         "probability": comparison.judgement.same_story_probability,
-        "scorer": comparison.scorer,
         "relation": RELATION_TEXT.get(
             comparison.provenance.relation, comparison.provenance.relation
         ),

@@ -45,7 +45,7 @@ def _scores(comparison: Comparison) -> Text:
     line = Text()
     verdict = "same story" if judgement.same_story else "different stories"
     line.append(f"{verdict} ", style="bold green" if judgement.same_story else "bold red")
-    line.append(f"(p={judgement.same_story_probability:.2f}, {comparison.scorer} scores)  ")
+    line.append(f"(p = {judgement.same_story_probability:.2f})  ")
     scores = judgement.scores.to_dict()
     line.append("  ".join(f"{dim} {scores[dim]:.1f}" for dim in SCORE_DIMENSIONS), style="dim")
     line.append("\n1 = very similar … 4 = very dissimilar", style="dim italic")
