@@ -42,6 +42,18 @@ def test_cluster_writes_one_line_per_article(tmp_path: Path) -> None:
     assert records[0]["story"] != records[3]["story"]
 
 
+def test_cluster_light_and_verified_agree_on_plain_events(tmp_path: Path) -> None:
+    src = write_corpus(tmp_path / "in.jsonl")
+    stories = []
+    for flag in ("--light", "--verify"):
+        out = tmp_path / f"out{flag}.jsonl"
+        result = CliRunner().invoke(app, ["cluster", str(src), "-o", str(out), flag])
+        assert result.exit_code == 0, result.output
+        labels = [json.loads(line)["story"] for line in out.read_text().splitlines()]
+        stories.append([len(set(labels[:3])), len(set(labels[3:])), len(set(labels))])
+    assert stories == [[1, 1, 2], [1, 1, 2]]
+
+
 def test_cluster_with_store_then_stories(tmp_path: Path) -> None:
     src = write_corpus(tmp_path / "in.jsonl")
     store = tmp_path / "stories.db"

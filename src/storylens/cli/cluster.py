@@ -44,6 +44,9 @@ def cluster_cli(
     master: str | None = typer.Option(
         None, "--master", help="Spark master URL (default local[2]); only with --engine spark."
     ),
+    verify: bool = typer.Option(
+        True, "--verify/--light", help="Check links with the scoring model (--light: faster)."
+    ),
 ) -> None:
     """Group articles into stories; one line per article {id, story, duplicate_group, ...}."""
     tally = Tally()
@@ -56,7 +59,7 @@ def cluster_cli(
     if not usable and store is None:
         raise _fail("no articles to cluster")
     try:
-        records = _run(usable, store, engine, master)
+        records = _run(usable, store, engine, master, verify)
     except StorylensError as exc:
         raise _fail(str(exc)) from exc
     except sqlite3.DatabaseError as exc:
@@ -80,8 +83,10 @@ def _features(articles: list[Article]) -> list[Any]:
 
 
 def _run(
-    articles: list[Article], store: Path | None, engine: Engine, master: str | None
+    articles: list[Article], store: Path | None, engine: Engine, master: str | None, verify: bool
 ) -> list[dict[str, Any]]:
+    from storylens.stories.grouping import StoryGrouper
+
     if engine is Engine.spark:
         from storylens.spark.job import spark_features
 
@@ -92,13 +97,11 @@ def _run(
     if store is not None:
         from storylens.stories.store import StoryStore
 
-        with StoryStore(store) as db:
+        with StoryStore(store, grouper=StoryGrouper(verify=verify)) as db:
             fresh = list({a.id: a for a in articles if db.article(a.id) is None}.values())
             db.add_features(fresh, compute(fresh) if fresh else [])
             return db.assignments()
-    from storylens.stories.grouping import StoryGrouper
-
-    return StoryGrouper().add_features(articles, compute(articles)).assignments()
+    return StoryGrouper(verify=verify).add_features(articles, compute(articles)).assignments()
 
 
 @app.command("stories")

@@ -27,6 +27,7 @@ from storylens.stories.candidates import CandidateIndex
 from storylens.stories.decision import Decision
 from storylens.stories.dedup import DuplicateIndex
 from storylens.stories.features import Encoder, StoryFeatures, featurize, load_encoder
+from storylens.stories.verify import MAX_VERIFIED_ROWS, Verifier
 
 #: members of each side compared when scoring two large groups (evenly spread sample)
 MAX_LINK_MEMBERS = 40
@@ -72,6 +73,7 @@ class StoryGrouper:
         neighbors: int = 24,
         duplicate_threshold: float = 0.5,
         encoder: Encoder | None = None,
+        verify: bool = True,
     ) -> None:
         self.threshold = threshold
         self.name_weight = name_weight
@@ -80,6 +82,7 @@ class StoryGrouper:
         self.neighbors = neighbors
         self.duplicate_threshold = duplicate_threshold
         self.encoder = encoder
+        self.verify = verify
 
     # -- learned state -------------------------------------------------------------------
     def _reset(self) -> None:
@@ -192,6 +195,9 @@ class StoryGrouper:
         return self
 
     # -- clustering ----------------------------------------------------------------------
+    def _verified_row(self, row: int) -> tuple[StoryFeatures, str | None]:
+        return self.rows_[row].features, self.rows_[row].published
+
     def _cluster(self, new_rows: list[int]) -> None:
         assert self.index_ is not None
         decision = self.decision
@@ -219,6 +225,7 @@ class StoryGrouper:
         for row in new_rows:
             unit_for(row)
         adjacency: dict[int, set[int]] = {}
+        edges: list[tuple[int, int]] = []
         neighbours = self.index_.query(new_rows)
         for row, near in zip(new_rows, neighbours, strict=True):
             # one edge to the group's oldest copy connects a copy group; linking every pair
@@ -227,6 +234,7 @@ class StoryGrouper:
             for other in [*near, oldest]:
                 if other == row:
                     continue
+                edges.append((row, other))
                 a, b = unit_for(row), unit_for(other)
                 if a != b:
                     adjacency.setdefault(a, set()).add(b)
@@ -234,10 +242,19 @@ class StoryGrouper:
 
         cache: dict[tuple[int, int], tuple[float, int]] = {}
 
-        def pair_score(r: int, s: int) -> float:
+        def light(r: int, s: int) -> float:
             if self.duplicate_groups_[r] == self.duplicate_groups_[s]:
                 return DUPLICATE_SCORE
             return decision.score(self.rows_[r].features, self.rows_[s].features)
+
+        verifier = None
+        if self.verify and len(new_rows) <= MAX_VERIFIED_ROWS:
+            verifier = Verifier(decision.threshold, DUPLICATE_SCORE, self._verified_row)
+            verifier.prepare([(r, s, light(r, s)) for r, s in edges])
+
+        def pair_score(r: int, s: int) -> float:
+            score = light(r, s)
+            return score if verifier is None else verifier.adjust(r, s, score)
 
         def link_sum(u: int, v: int) -> tuple[float, int]:
             key = (min(u, v), max(u, v))

@@ -1,0 +1,92 @@
+"""A second opinion on the links the light decision would make, from the trained scoring model.
+
+The light score (:mod:`.decision`) sees topic, name keys and number keys; it cannot read that
+one report dates its attack to January 13 and the other to March 14. The scoring model
+(:mod:`storylens.score`) does, from a full analysis of the headline and opening (entities, dates,
+quantities). Analysing costs a spaCy pass per article, so only pairs the light decision would
+link are checked: a link whose texts date different happenings (``event_conflict``) is vetoed,
+and any other is blended with P(same story), placed so that P = 0.5 sits on the threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+
+from storylens.model import Article
+from storylens.stories.features import KEY_CHARS, StoryFeatures
+
+#: score of a vetoed pair: as far apart as two articles outside the time window
+VETO_SCORE = -1.0
+#: weight of the scoring model's P(same story) in a verified pair score
+MODEL_WEIGHT = 0.5
+#: new articles per batch beyond which links go unverified: a spaCy pass per article is what
+#: the 100k-article runs cannot afford (there ``StoryGrouper(verify=False)`` says so outright)
+MAX_VERIFIED_ROWS = 5_000
+
+
+def opening(features: StoryFeatures, published: str | None) -> Article:
+    """Headline and opening of a grouped article, rebuilt from what grouping keeps of it."""
+    title = features.title.strip()
+    _, _, text = features.body.partition("\n")
+    text = " ".join(text.split())
+    if title and text.startswith(title):
+        text = text[len(title) :].lstrip()
+    return Article(title=title, text=text[:KEY_CHARS], id=features.id, published=published)
+
+
+class Verifier:
+    """Adjusts light pair scores with the scoring model; analyses and verdicts are cached.
+
+    Pairs scored below ``threshold`` are not linked anyway, and pairs at ``ceiling`` or above
+    are near-duplicate copies (one story whatever the model says); only those between are
+    verified. ``rows(i)`` gives the features and publication date of grouping row ``i``.
+    """
+
+    def __init__(
+        self,
+        threshold: float,
+        ceiling: float,
+        rows: Callable[[int], tuple[StoryFeatures, str | None]],
+    ) -> None:
+        self.threshold = threshold
+        self.ceiling = ceiling
+        self.rows = rows
+        self.analyses: dict[int, Any] = {}
+        self.verdicts: dict[tuple[int, int], tuple[float, bool]] = {}
+
+    def prepare(self, scored: Iterable[tuple[int, int, float]]) -> None:
+        """Judge many ``(row, row, light score)`` at once: one analysis per article, one batch."""
+        from storylens.analyze import analyze_many
+        from storylens.score import pair_features, shipped_model
+        from storylens.score.scorer import event_conflict
+
+        wanted = {
+            (min(r, s), max(r, s)) for r, s, x in scored if self.threshold <= x < self.ceiling
+        }
+        todo = sorted(wanted - set(self.verdicts))
+        if not todo:
+            return
+        missing = sorted({r for pair in todo for r in pair} - set(self.analyses))
+        if missing:
+            articles = [opening(*self.rows(r)) for r in missing]
+            self.analyses.update(zip(missing, analyze_many(articles), strict=True))
+        X = np.vstack([pair_features(self.analyses[r], self.analyses[s]) for r, s in todo])
+        proba = shipped_model().same_story_proba(X)
+        conflict = event_conflict(X)
+        for pair, p, c in zip(todo, proba, conflict, strict=True):
+            self.verdicts[pair] = (float(p), bool(c))
+
+    def adjust(self, r: int, s: int, score: float) -> float:
+        """The pair score average-link uses: light below the threshold, verified above it."""
+        if not self.threshold <= score < self.ceiling:
+            return score
+        key = (min(r, s), max(r, s))
+        if key not in self.verdicts:  # a pair met only after merges: judged on its own
+            self.prepare([(r, s, score)])
+        p, conflict = self.verdicts[key]
+        if conflict:
+            return VETO_SCORE
+        return (1 - MODEL_WEIGHT) * score + MODEL_WEIGHT * 2 * self.threshold * p
