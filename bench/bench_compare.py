@@ -28,6 +28,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from rows import result
 from storylens.model import Article
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -118,17 +119,6 @@ def _best_threshold_accuracy(sims: list[float], labels: list[bool]) -> float:
     return best
 
 
-def _result(name: str, metric: str, value: float, baseline: str, base: float) -> dict[str, Any]:
-    return {
-        "name": name,
-        "metric": metric,
-        "value": round(value, 3),
-        "baseline": baseline,
-        "baseline_value": round(base, 3),
-        "ratio": round(value / base, 3) if base else None,
-    }
-
-
 def main(n_pairs: int = 160, n_uncached: int = 20) -> list[dict[str, Any]]:
     from storylens.analyze import analyze
     from storylens.compare import clear_cache, compare
@@ -158,21 +148,21 @@ def main(n_pairs: int = 160, n_uncached: int = 20) -> list[dict[str, Any]]:
     accuracy = sum(f == y for f, y in zip(found, labels, strict=True)) / len(labels)
     tfidf_rate = len(pairs) / tfidf_s
     return [
-        _result(
+        result(
             f"compare, analysis cached ({len(pairs)} pairs)",
             "pairs/s",
             len(pairs) / cached_s,
             "tfidf cosine",
             tfidf_rate,
         ),
-        _result(
+        result(
             f"compare, analysis uncached ({len(subset)} pairs)",
             "pairs/s",
             len(subset) / uncached_s,
             "tfidf cosine",
             tfidf_rate,
         ),
-        _result(
+        result(
             f"reuse detected vs unrelated ({len(pairs)} pairs)",
             "accuracy",
             accuracy,

@@ -13,23 +13,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+from rows import result
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 TEST = SHARED / "data" / "semeval2022-task8" / "test.jsonl"
 SUBSET = 150
-
-
-def _result(name: str, metric: str, value: float, baseline: str, base: float) -> dict[str, Any]:
-    return {
-        "name": name,
-        "metric": metric,
-        "value": round(value, 4),
-        "baseline": baseline,
-        "baseline_value": round(base, 4),
-        "ratio": round(value / base, 3) if base else None,
-    }
 
 
 def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
@@ -77,6 +69,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     n = len(pairs)
     subset = f"{n} SemEval test pairs"
     tfidf_r = pearson(-tfidf, gold)
+    _result = partial(result, digits=4)
     return [
         _result(
             f"Pearson overall vs TF-IDF ({subset})", "pearson", pearson(overall, gold),

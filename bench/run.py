@@ -5,7 +5,8 @@ Each ``bench/bench_*.py`` has a ``main()`` returning result dicts
 measured in the same run because these machines are noisy.
 
     python bench/run.py                 # every benchmark
-    python bench/run.py read compare    # only bench_read.py and bench_compare.py
+    python bench/run.py read compare    # only bench_read.py and bench_compare.py; their
+                                        # rows in results.json are replaced, the rest kept
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def main(only: list[str]) -> int:
         console.print(f"[bold]{path.name}[/bold] …")
         start = time.perf_counter()
         try:
-            results.extend(_load(path).main())
+            results.extend({**r, "bench": path.stem} for r in _load(path).main())
         except Exception:  # one broken bench must not hide the others
             failed.append(path.name)
             console.print(traceback.format_exc(), style="red")
@@ -67,7 +68,12 @@ def main(only: list[str]) -> int:
             _fmt(r.get("baseline_value")),
             _fmt(r.get("ratio")),
         )
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    if only and RESULTS.exists():
+        # a partial run replaces its own benches' rows and keeps the others'
+        ran = {r["bench"] for r in results} | {f"bench_{name}" for name in only}
+        kept = [r for r in json.loads(RESULTS.read_text()) if r.get("bench") not in ran]
+        results = kept + results
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     console.print(f"wrote {RESULTS}")
     if failed:

@@ -23,6 +23,15 @@ STORIES = [
 ]
 
 
+def write_stories(path: Path) -> Path:
+    lines = (
+        json.dumps({"id": f"a{i}", "title": t, "text": x, "published": "2022-09-28"}) + "\n"
+        for i, (t, x) in enumerate(STORIES)
+    )
+    path.write_text("".join(lines))
+    return path
+
+
 @pytest.fixture(scope="module")
 def java() -> None:
     if shutil.which("java") is None:
@@ -33,13 +42,7 @@ def java() -> None:
 
 
 def test_spark_engine_gives_the_local_output(tmp_path: Path, java: None) -> None:
-    src = tmp_path / "in.jsonl"
-    src.write_text(
-        "".join(
-            json.dumps({"id": f"a{i}", "title": t, "text": x, "published": "2022-09-28"}) + "\n"
-            for i, (t, x) in enumerate(STORIES)
-        )
-    )
+    src = write_stories(tmp_path / "in.jsonl")
     runner = CliRunner()
     local = runner.invoke(app, ["cluster", str(src), "-o", str(tmp_path / "local.jsonl")])
     spark = runner.invoke(
@@ -68,3 +71,32 @@ def test_spark_engine_gives_the_local_output(tmp_path: Path, java: None) -> None
         "title",
         "published",
     }
+
+
+def test_fast_engines_agree_and_the_job_script_runs(tmp_path: Path, java: None) -> None:
+    from storylens.spark.job import main
+
+    src = write_stories(tmp_path / "in.jsonl")
+    local = CliRunner().invoke(
+        app, ["cluster", str(src), "-o", str(tmp_path / "l.jsonl"), "--fast"]
+    )
+    assert local.exit_code == 0, local.output
+    job = tmp_path / "job.jsonl"
+    assert (
+        main(
+            [
+                str(src),
+                "-o",
+                str(job),
+                "--fast",
+                "--master",
+                "local[2]",
+                "--store",
+                str(tmp_path / "s.db"),
+            ]
+        )
+        == 0
+    )
+    theirs = [json.loads(x) for x in (tmp_path / "l.jsonl").read_text().splitlines()]
+    assert [json.loads(x) for x in job.read_text().splitlines()] == theirs
+    assert theirs[0]["story"] == theirs[1]["story"] != theirs[2]["story"]

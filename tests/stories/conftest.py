@@ -13,11 +13,13 @@ from storylens.model import Article
 
 
 def hashed_encoder(texts: list[str]) -> np.ndarray:
-    """A model-free stand-in for MiniLM: normalised hashed bag of words (tests of plumbing)."""
-    out = np.zeros((len(texts), 64), "float32")
+    """A model-free stand-in for MiniLM: normalised hashed bag of words (tests of plumbing).
+
+    384 wide like MiniLM, since openings in other languages are hashed to that width."""
+    out = np.zeros((len(texts), 384), "float32")
     for row, text in enumerate(texts):
         for word in re.findall(r"\w+", text.lower()):
-            out[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % 64] += 1.0
+            out[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % 384] += 1.0
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.where(norms == 0, 1, norms)
 

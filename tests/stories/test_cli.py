@@ -106,6 +106,38 @@ def test_cluster_with_store_then_stories(tmp_path: Path) -> None:
     assert table.exit_code == 0 and "Hurricane" in table.stdout
 
 
+def test_cluster_fast_groups_and_its_store_refuses_a_default_run(tmp_path: Path) -> None:
+    src = write_corpus(tmp_path / "in.jsonl")
+    store = tmp_path / "fast.db"
+    runner = CliRunner()
+    out = tmp_path / "fast.jsonl"
+    fast = runner.invoke(
+        app, ["cluster", str(src), "-o", str(out), "--fast", "--store", str(store)]
+    )
+    assert fast.exit_code == 0, fast.output
+    labels = [json.loads(line)["story"] for line in out.read_text().splitlines()]
+    assert len(set(labels[:3])) == len(set(labels[3:])) == 1 and labels[0] != labels[3]
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"id": "x", "title": "Ian", "text": HURRICANE[1][1]}) + "\n")
+    mixed = runner.invoke(app, ["cluster", str(extra), "--store", str(store)])
+    assert mixed.exit_code == 2 and "Traceback" not in mixed.output
+    assert "holds hashing embeddings" in mixed.output and "--fast" in mixed.output
+    listed = runner.invoke(app, ["stories", "--store", str(store), "-f", "json"])
+    assert sum(s["articles"] for s in json.loads(listed.stdout)) == 6  # nothing was added
+
+
+def test_cluster_says_when_a_batch_is_too_big_to_verify(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("storylens.stories.verify.MAX_VERIFIED_ROWS", 4)
+    src = write_corpus(tmp_path / "in.jsonl")
+    result = CliRunner().invoke(app, ["cluster", str(src), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "6 new articles in one batch: over 4 the scoring model does not check" in result.output
+    quiet = CliRunner().invoke(app, ["cluster", str(src), "--light", "-o", str(tmp_path / "q")])
+    assert quiet.exit_code == 0 and "does not check" not in quiet.output
+
+
 def test_bad_store_and_missing_input_fail_in_one_line(tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite at all" * 100)
@@ -128,3 +160,6 @@ def test_eval_stories_on_dev_set_beats_floor_and_baseline() -> None:
     assert scores["articles"] == 90 and scores["gold_stories"] == 25
     assert scores["storylens"]["f1"] >= floor["storylens_f1"]
     assert scores["storylens"]["f1"] - scores["baseline"]["f1"] >= floor["margin_over_baseline"]
+    fast = CliRunner().invoke(app, ["eval", "stories", str(path), "--json", "--fast"])
+    assert fast.exit_code == 0, fast.output
+    assert json.loads(fast.stdout)["storylens"]["f1"] >= floor["fast_f1"]

@@ -152,3 +152,31 @@ def test_concurrent_writers_serialize_or_fail_cleanly(tmp_path: Path) -> None:
     holder.communicate(timeout=60)
     with StoryStore(path) as store:
         assert len(store.assignments()) == 5
+
+
+def test_a_store_keeps_the_embedding_it_was_built_with(
+    tmp_path: Path, fake_encoder: Encoder
+) -> None:
+    from storylens.errors import StorylensError
+    from storylens.stories.grouping import StoryGrouper
+
+    path = tmp_path / "fast.db"
+    with StoryStore(path, grouper=StoryGrouper(embedding="hashing", verify=False)) as store:
+        store.add(arts("alpha", 3))
+    with StoryStore(path) as store:
+        assert store.embedding == "hashing" and store.grouper.embedding == "hashing"
+        store.add(arts("beta", 2))  # a plain open groups the way the store was built
+        assert len(store.assignments()) == 5
+    minilm = StoryGrouper(encoder=fake_encoder, embedding="minilm")
+    with StoryStore(path, grouper=minilm) as store:
+        with pytest.raises(StorylensError, match=r"holds hashing embeddings.*--fast"):
+            store.add(arts("gamma", 2))
+        assert len(store.assignments()) == 5
+    assert StoryStore(tmp_path / "new.db").embedding is None
+
+
+def test_unknown_embedding_is_a_clear_error(fake_encoder: Encoder) -> None:
+    from storylens.stories.grouping import StoryGrouper
+
+    with pytest.raises(ValueError, match="unknown embedding 'bert'"):
+        StoryGrouper(encoder=fake_encoder, embedding="bert").fit(arts("alpha", 2))

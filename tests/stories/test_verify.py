@@ -53,7 +53,7 @@ def test_opening_rebuilds_headline_and_lead(fake_encoder: Encoder) -> None:
 @pytest.mark.slow
 def test_scoring_model_vetoes_a_link_the_light_decision_makes(encoder: Encoder) -> None:
     light = StoryGrouper(encoder=encoder, verify=False).fit(ATTACKS)
-    assert light.decision.score(*(r.features for r in light.rows_)) >= light.threshold
+    assert light.decision.score(*(r.features for r in light.rows_)) >= light.decision.threshold
     assert len(set(light.labels_)) == 1  # topic, names and numbers all agree
     verified = StoryGrouper(encoder=encoder).fit(ATTACKS)
     assert len(set(verified.labels_)) == 2  # the leads date two different attacks

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from storylens.model import Article, Story, StoryMember
@@ -21,6 +22,7 @@ class FakeStore:
     def __init__(self) -> None:
         self.articles: dict[str, Article] = {}
         self.story_of: dict[str, str] = {}
+        self.grouper = SimpleNamespace(embedding="minilm", encoder=None)
 
     def __enter__(self) -> FakeStore:
         return self
@@ -108,11 +110,11 @@ class FakeBackend(Backend):
         self.fake_store = FakeStore()
         self.compared = 0
 
-    def _store(self, encoder: Any = None) -> FakeStore:
+    def _store(self) -> FakeStore:
         return self.fake_store
 
-    def _shared_encoder(self) -> None:
-        return None
+    def _shared_encoder(self, embedding: str) -> None:
+        self.encoder_asked = embedding
 
     def compare(self, a: Article, b: Article) -> FakeComparison:
         self.compared += 1

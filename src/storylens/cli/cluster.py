@@ -13,7 +13,18 @@ from rich.console import Console
 from rich.table import Table
 
 from storylens.cli.app import app, eval_app
-from storylens.cli.common import EXIT_NOTHING, Tally, load_articles, output_stream, say, write_jsonl
+from storylens.cli.common import (
+    EXIT_NOTHING,
+    FIELD_OPTION,
+    INPUT_FORMAT_OPTION,
+    MAX_BYTES_OPTION,
+    Tally,
+    load_articles,
+    output_stream,
+    read_options,
+    say,
+    write_jsonl,
+)
 from storylens.errors import Problem, StorylensError
 from storylens.model import Article
 
@@ -47,10 +58,20 @@ def cluster_cli(
     verify: bool = typer.Option(
         True, "--verify/--light", help="Check links with the scoring model (--light: faster)."
     ),
+    fast: bool = typer.Option(
+        False,
+        "--fast",
+        help="Model-free hashing embeddings and the light decision: for corpora of 100k+"
+        " articles; less accurate (see README).",
+    ),
+    field: list[str] = FIELD_OPTION,
+    input_format: str | None = INPUT_FORMAT_OPTION,
+    max_bytes: int = MAX_BYTES_OPTION,
 ) -> None:
     """Group articles into stories; one line per article {id, story, duplicate_group, ...}."""
+    options = read_options(field, input_format, max_bytes)
     tally = Tally()
-    articles = load_articles(paths, tally)
+    articles = load_articles(paths, tally, options)
     usable = [a for a in articles if (a.title or a.text).strip()]
     for article in articles:
         if not (article.title or article.text).strip():
@@ -59,7 +80,8 @@ def cluster_cli(
     if not usable and store is None:
         raise _fail("no articles to cluster")
     try:
-        records = _run(usable, store, engine, master, verify)
+        embedding = "hashing" if fast else "minilm"
+        records = _run(usable, store, engine, master, verify and not fast, embedding)
     except StorylensError as exc:
         raise _fail(str(exc)) from exc
     except sqlite3.DatabaseError as exc:
@@ -69,12 +91,12 @@ def cluster_cli(
     tally.finish()
 
 
-def _features(articles: list[Article]) -> list[Any]:
+def _features(articles: list[Article], embedding: str) -> list[Any]:
     """Features in batches, with a progress bar on a terminal (encoding is the slow step)."""
     from storylens.cli.common import progress
-    from storylens.stories.features import featurize, load_encoder
+    from storylens.stories.features import featurize, get_encoder
 
-    encoder = load_encoder()
+    encoder = get_encoder(embedding)
     batches = [articles[i : i + 256] for i in range(0, len(articles), 256)]
     out: list[Any] = []
     for batch in progress(batches, "analysing", total=len(batches)):
@@ -83,25 +105,41 @@ def _features(articles: list[Article]) -> list[Any]:
 
 
 def _run(
-    articles: list[Article], store: Path | None, engine: Engine, master: str | None, verify: bool
+    articles: list[Article],
+    store: Path | None,
+    engine: Engine,
+    master: str | None,
+    verify: bool,
+    embedding: str,
 ) -> list[dict[str, Any]]:
     from storylens.stories.grouping import StoryGrouper
+    from storylens.stories.verify import MAX_VERIFIED_ROWS
 
-    if engine is Engine.spark:
-        from storylens.spark.job import spark_features
+    def compute(items: list[Article]) -> list[Any]:
+        """Features of the new articles (warning when there are too many to verify)."""
+        if verify and len(items) > MAX_VERIFIED_ROWS:
+            say(
+                f"{len(items):,} new articles in one batch: over {MAX_VERIFIED_ROWS:,} the"
+                " scoring model does not check links (light decision only); feed smaller"
+                " batches to a --store to have them checked"
+            )
+        if engine is Engine.spark:
+            from storylens.spark.job import spark_features
 
-        def compute(items: list[Article]) -> list[Any]:
-            return spark_features(items, master=master)
-    else:
-        compute = _features
+            return spark_features(items, master=master, embedding=embedding)
+        return _features(items, embedding)
+
+    grouper = StoryGrouper(verify=verify, embedding=embedding)
     if store is not None:
         from storylens.stories.store import StoryStore
 
-        with StoryStore(store, grouper=StoryGrouper(verify=verify)) as db:
+        with StoryStore(store, grouper=grouper) as db:
             fresh = list({a.id: a for a in articles if db.article(a.id) is None}.values())
+            if fresh:
+                db.check_compatible()  # before the costly encoding, not after
             db.add_features(fresh, compute(fresh) if fresh else [])
             return db.assignments()
-    return StoryGrouper(verify=verify).add_features(articles, compute(articles)).assignments()
+    return grouper.add_features(articles, compute(articles)).assignments()
 
 
 @app.command("stories")
@@ -190,15 +228,18 @@ def read_labelled(path: Path, tally: Tally) -> tuple[list[Article], list[str]]:
 def eval_stories_cli(
     path: Path = typer.Argument(..., help="JSONL articles with a gold `story` or `event` field."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    fast: bool = typer.Option(False, "--fast", help="Score the `cluster --fast` grouping."),
 ) -> None:
     """B-cubed precision/recall/F1 of storylens and of a TF-IDF + agglomerative baseline."""
     from storylens.stories.evaluate import evaluate_stories
+    from storylens.stories.grouping import StoryGrouper
 
     tally = Tally()
     articles, gold = read_labelled(path, tally)
     if not articles:
         raise _fail(f"{path}: no labelled articles")
-    result = evaluate_stories(articles, gold)
+    grouper = StoryGrouper(embedding="hashing", verify=False) if fast else StoryGrouper()
+    result = evaluate_stories(articles, gold, grouper)
     if as_json:
         typer.echo(json.dumps(result, indent=2))
     else:

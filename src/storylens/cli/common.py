@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from storylens.errors import Problem
 from storylens.model import Article
+from storylens.read.options import FORMATS
 
 T = TypeVar("T")
 
@@ -62,6 +63,46 @@ def progress(items: Iterable[T], description: str, total: int | None = None) -> 
         for item in items:
             yield item
             bar.advance(task)
+
+
+# the reading options every command that reads a corpus takes, as `storylens read` has them
+FIELD_OPTION: Any = typer.Option(
+    [],
+    "--field",
+    help="Map a model field to your JSONL/CSV field name, e.g. --field title=headline "
+    "(repeatable).",
+)
+INPUT_FORMAT_OPTION: Any = typer.Option(
+    None,
+    "--input-format",
+    help=f"Read every input with one reader ({'|'.join(FORMATS)}) instead of detecting it.",
+)
+MAX_BYTES_OPTION: Any = typer.Option(
+    50_000_000, "--max-bytes", help="Skip input files larger than this many bytes."
+)
+
+
+def parse_fields(pairs: Iterable[str]) -> dict[str, str]:
+    """``["title=headline"]`` -> ``{"title": "headline"}``; BadParameter on a malformed pair."""
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        model, sep, column = pair.partition("=")
+        if not sep or not model.strip() or not column.strip():
+            raise typer.BadParameter(f"{pair!r} is not MODEL=SOURCE (e.g. title=headline)")
+        fields[model.strip()] = column.strip()
+    return fields
+
+
+def read_options(fields: Iterable[str], input_format: str | None, max_bytes: int) -> Any:
+    """The ReadOptions of the three options above; BadParameter on a bad value."""
+    from storylens.read import ReadOptions
+
+    if input_format is not None and input_format not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--input-format")
+    try:
+        return ReadOptions(format=input_format, fields=parse_fields(fields), max_bytes=max_bytes)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def load_articles(paths: Sequence[str], tally: Tally, options: Any = None) -> list[Article]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import IO
@@ -14,26 +13,24 @@ from rich.console import Console
 from rich.table import Table
 
 from storylens.cli.app import app
-from storylens.cli.common import Tally, load_articles, output_stream, say, write_jsonl
+from storylens.cli.common import (
+    FIELD_OPTION,
+    INPUT_FORMAT_OPTION,
+    MAX_BYTES_OPTION,
+    Tally,
+    load_articles,
+    output_stream,
+    read_options,
+    say,
+    write_jsonl,
+)
 from storylens.model import Article
-from storylens.read import FORMATS, ReadOptions
 
 
 class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
-
-
-def parse_fields(pairs: Iterable[str]) -> dict[str, str]:
-    """``["title=headline"]`` -> ``{"title": "headline"}``; BadParameter on a malformed pair."""
-    fields: dict[str, str] = {}
-    for pair in pairs:
-        model, sep, column = pair.partition("=")
-        if not sep or not model.strip() or not column.strip():
-            raise typer.BadParameter(f"{pair!r} is not MODEL=SOURCE (e.g. title=headline)")
-        fields[model.strip()] = column.strip()
-    return fields
 
 
 def _row_title(article: Article) -> str:
@@ -73,32 +70,16 @@ def read_cli(
         "Default: table on a terminal, jsonl when piped or written with -o.",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
-    field: list[str] = typer.Option(
-        [],
-        "--field",
-        help="Map a model field to your JSONL/CSV field name, e.g. --field title=headline "
-        "(repeatable).",
-    ),
-    input_format: str | None = typer.Option(
-        None,
-        "--input-format",
-        help=f"Read every input with one reader ({'|'.join(FORMATS)}) instead of detecting it.",
-    ),
-    max_bytes: int = typer.Option(
-        50_000_000, "--max-bytes", help="Skip input files larger than this many bytes."
-    ),
+    field: list[str] = FIELD_OPTION,
+    input_format: str | None = INPUT_FORMAT_OPTION,
+    max_bytes: int = MAX_BYTES_OPTION,
 ) -> None:
     """Read articles from text, HTML, JSONL/JSON, CSV, WARC and RSS/Atom inputs.
 
     Each unreadable file or record is reported on stderr as one line and skipped. Exit status: 0
     everything read, 1 some inputs or records skipped, 2 nothing readable.
     """
-    if input_format is not None and input_format not in FORMATS:
-        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--input-format")
-    try:
-        options = ReadOptions(format=input_format, fields=parse_fields(field), max_bytes=max_bytes)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+    options = read_options(field, input_format, max_bytes)
     tally = Tally()
     articles = load_articles(paths, tally, options)
     if not articles:

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from storylens.model import Article
@@ -42,19 +43,24 @@ def spark_session(master: str | None = None, app_name: str = "storylens") -> Any
     return session
 
 
-def _featurize_partition(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[int, StoryFeatures]]:
-    from storylens.stories.features import featurize, load_encoder
+def _featurize_partition(
+    rows: Iterable[tuple[str, int]], embedding: str
+) -> Iterator[tuple[int, StoryFeatures]]:
+    from storylens.stories.features import featurize, get_encoder
 
     batch = list(rows)
     if not batch:
         return
     articles = [Article.from_dict(json.loads(text)) for text, _ in batch]
-    features = featurize(articles, load_encoder())
+    features = featurize(articles, get_encoder(embedding))
     yield from zip((index for _, index in batch), features, strict=True)
 
 
 def spark_features(
-    articles: Sequence[Article], master: str | None = None, partitions: int | None = None
+    articles: Sequence[Article],
+    master: str | None = None,
+    partitions: int | None = None,
+    embedding: str = "minilm",
 ) -> list[StoryFeatures]:
     """Features of ``articles`` computed on Spark executors, in the input order."""
     if not articles:
@@ -64,7 +70,7 @@ def spark_features(
     slices = partitions or max(1, min(len(articles) // 64 + 1, context.defaultParallelism * 4))
     payload = [json.dumps(a.to_dict(), ensure_ascii=False) for a in articles]
     rdd = context.parallelize(payload, slices).zipWithIndex()
-    found = dict(rdd.mapPartitions(_featurize_partition).collect())
+    found = dict(rdd.mapPartitions(partial(_featurize_partition, embedding=embedding)).collect())
     return [found[i] for i in range(len(articles))]
 
 
@@ -75,22 +81,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--output", default="-")
     parser.add_argument("--store", default=None)
     parser.add_argument("--master", default=None)
+    parser.add_argument(
+        "--fast", action="store_true", help="hashing embeddings and the light decision"
+    )
+    parser.add_argument(
+        "--max-bytes", type=int, default=50_000_000, help="skip input files larger than this"
+    )
     args = parser.parse_args(argv)
     from pathlib import Path
 
     from storylens.cli.common import Tally, load_articles, output_stream, write_jsonl
+    from storylens.read import ReadOptions
     from storylens.stories.grouping import StoryGrouper
     from storylens.stories.store import StoryStore
 
     tally = Tally()
-    articles = [a for a in load_articles(args.inputs, tally) if (a.title or a.text).strip()]
-    features = spark_features(articles, master=args.master)
+    articles = [
+        a
+        for a in load_articles(args.inputs, tally, ReadOptions(max_bytes=args.max_bytes))
+        if (a.title or a.text).strip()
+    ]
+    embedding = "hashing" if args.fast else "minilm"
+    grouper = StoryGrouper(embedding=embedding, verify=not args.fast)
+    features = spark_features(articles, master=args.master, embedding=embedding)
     if args.store:
-        with StoryStore(args.store) as db:
+        with StoryStore(args.store, grouper=grouper) as db:
             db.add_features(articles, features)
             records = db.assignments()
     else:
-        records = StoryGrouper().add_features(articles, features).assignments()
+        records = grouper.add_features(articles, features).assignments()
     with output_stream(None if args.output == "-" else Path(args.output)) as out:
         write_jsonl(records, out)
     return tally.exit_code

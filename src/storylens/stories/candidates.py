@@ -39,9 +39,10 @@ class CandidateIndex:
 
     def _ensure_index(self) -> Index:
         if self._index is None:
-            # a lighter graph build: candidates are re-scored exactly anyway
+            # a lighter graph with half-precision vectors: candidates are re-scored exactly
+            # from the float32 vectors anyway
             self._index = Index(
-                ndim=self.ndim, metric="cos", dtype="f32", connectivity=12, expansion_add=48
+                ndim=self.ndim, metric="cos", dtype="f16", connectivity=12, expansion_add=48
             )
             if len(self._days):
                 self._index.add(np.arange(len(self._days)), self._vectors)
@@ -51,7 +52,8 @@ class CandidateIndex:
         vectors = np.asarray(vectors, dtype="float32").reshape(-1, self.ndim)
         start = len(self._days)
         self._ensure_index().add(np.arange(start, start + len(vectors)), vectors)
-        self._vectors = np.vstack([self._vectors, vectors])
+        # the first batch is kept as it is: a copy of 100k vectors is 150 MB at the peak
+        self._vectors = vectors if start == 0 else np.vstack([self._vectors, vectors])
         self._days.extend(days)
 
     def query(self, rows: list[int]) -> list[list[int]]:

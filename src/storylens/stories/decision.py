@@ -31,13 +31,21 @@ class Decision:
     threshold: float = 0.62
     #: days apart beyond which two dated articles are different events
     window_days: int = 7
+    #: added to the cosine of two hashed openings (languages the sentence model does not read)
+    #: to put it on the model's scale: the model's threshold minus the hashing one
+    hashed_offset: float = 0.0
 
     def score(self, a: StoryFeatures, b: StoryFeatures) -> float:
-        """cosine + weighted key overlaps; -1 outside the time window."""
+        """cosine + weighted key overlaps; -1 outside the time window or across languages."""
         gap = day_gap(a.days, b.days)
         if gap is not None and gap > self.window_days:
             return -1.0
+        if a.language and b.language and a.language != b.language:
+            # the embeddings cannot see across languages; copies still meet via near-duplicates
+            return -1.0
         cosine = float(a.embedding @ b.embedding)
+        if not a.model_encoded:
+            cosine += self.hashed_offset
         return (
             cosine
             + self.name_weight * jaccard(a.names, b.names)  # type: ignore[arg-type]

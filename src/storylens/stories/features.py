@@ -10,9 +10,11 @@ when their topic is the same (Fed +75 bp in 2022 vs -50 bp in 2024).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 
@@ -25,8 +27,17 @@ KEY_CHARS = 1200
 
 Encoder = Callable[[list[str]], np.ndarray]
 
+#: the embeddings grouping can run on, each with the light-decision threshold fitted for it:
+#: MiniLM (the default) and model-free feature hashing (``cluster --fast``, for huge corpora)
+EMBEDDINGS = {"minilm": 0.62, "hashing": 0.25}
+#: languages the sentence model reads; openings in any other are hashed with their own stop
+#: words, since an English-only model maps all text it cannot read to one crowded corner
+MODEL_LANGUAGES = frozenset({"en"})
+
 _NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*[a-z0-9][\w’'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w’'-]+|of|de))*")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+#: scikit-learn's default token pattern, which the hashing encoder uses
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august")
 _MONTHS += ("september", "october", "november", "december")
@@ -49,9 +60,12 @@ _NOT_NAMES = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryFeatures:
-    """What grouping knows about one article: picklable, so Spark can ship it."""
+    """What grouping knows about one article: picklable, so Spark can ship it.
+
+    Slotted and with interned keys: a 100k-article run holds 100k of these.
+    """
 
     id: str
     #: L2-normalised embedding of headline + opening (float32)
@@ -64,7 +78,13 @@ class StoryFeatures:
     #: text that near-duplicate detection shingles
     body: str = ""
     title: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
+    #: ISO 639-1 code, declared or detected; None when the opening is too short to tell
+    language: str | None = None
+
+    @property
+    def model_encoded(self) -> bool:
+        """Whether the embedding came from the encoder given to :func:`featurize`."""
+        return self.language is None or self.language in MODEL_LANGUAGES
 
 
 def lead(article: Article, chars: int = LEAD_CHARS) -> str:
@@ -147,7 +167,12 @@ def keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
         if value.isdigit() and len(value) < 2:
             continue
         numbers.add(value.rstrip("0").rstrip(".") if "." in value else value)
-    return frozenset(names), frozenset(numbers), years
+    # the same names and numbers recur across thousands of articles: keep one copy of each
+    return (
+        frozenset(map(sys.intern, names)),
+        frozenset(map(sys.intern, numbers)),
+        years,
+    )
 
 
 def load_encoder() -> Encoder:
@@ -173,12 +198,40 @@ def load_encoder() -> Encoder:
     return encode
 
 
+def get_encoder(embedding: str = "minilm") -> Encoder:
+    """The encoder behind an :data:`EMBEDDINGS` name."""
+    check_embedding(embedding)
+    return hashing_encoder() if embedding == "hashing" else load_encoder()
+
+
+def check_embedding(embedding: str) -> str:
+    if embedding not in EMBEDDINGS:
+        known = ", ".join(EMBEDDINGS)
+        raise ValueError(f"unknown embedding {embedding!r} (known: {known})")
+    return embedding
+
+
 def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatures]:
-    """One :class:`StoryFeatures` per article; the embeddings are computed in one batch."""
+    """One :class:`StoryFeatures` per article; ``encoder`` embeds the openings in the
+    :data:`MODEL_LANGUAGES`, a hashing encoder with each language's stop words the rest (so
+    ``encoder`` must give vectors as wide as the hashing encoder's: 384, like MiniLM)."""
+    from storylens.read.language import detect_language
+
     leads = [lead(a) for a in articles]
-    vectors = encoder(leads) if leads else np.zeros((0, 0), "float32")
+    languages = [
+        a.language or detect_language(text) for a, text in zip(articles, leads, strict=True)
+    ]
+    by_encoder: dict[str | None, list[int]] = {}
+    for i, language in enumerate(languages):
+        own = language is None or language in MODEL_LANGUAGES
+        by_encoder.setdefault(None if own else language, []).append(i)
+    vectors: list[np.ndarray] = [np.zeros(0, "float32")] * len(articles)
+    for language, rows in by_encoder.items():
+        encode = encoder if language is None else hashing_encoder(language=language)
+        for i, vector in zip(rows, encode([leads[i] for i in rows]), strict=True):
+            vectors[i] = vector
     out: list[StoryFeatures] = []
-    for article, text, vector in zip(articles, leads, vectors, strict=True):
+    for article, text, vector, language in zip(articles, leads, vectors, languages, strict=True):
         names, numbers, years = keys(lead(article, KEY_CHARS))
         days = day_range(article.published) or text_date(text)
         vec = np.asarray(vector, dtype="float32")
@@ -193,21 +246,42 @@ def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatur
                 days=days,
                 body=f"{article.title or ''}\n{article.text or ''}",
                 title=article.title or "",
+                language=language,
             )
         )
     return out
 
 
-def hashing_encoder(dim: int = 384) -> Encoder:
-    """A model-free encoder for very large runs: signed feature hashing of word uni/bigrams.
+@cache
+def stop_words(language: str) -> tuple[str, ...]:
+    """spaCy's stop words for a language (no model needed); empty for one spaCy lacks."""
+    from spacy.util import get_lang_class
+
+    try:
+        words = get_lang_class(language).Defaults.stop_words
+    except (ImportError, KeyError, AttributeError):
+        return ()
+    # only words the vectorizer's tokenizer yields whole ("n't" and "'s" it cannot)
+    lowered = {w.lower() for w in words}
+    return tuple(sorted(w for w in lowered if _TOKEN.findall(w) == [w]))
+
+
+@cache
+def hashing_encoder(dim: int = 384, language: str = "en") -> Encoder:
+    """A model-free encoder: signed feature hashing of word uni/bigrams, stop words dropped.
 
     Orders of magnitude faster than MiniLM and blind to paraphrase, so grouping leans more on
-    shared words, names and numbers; ``bench/bench_cluster.py`` measures both paths.
+    shared words, names and numbers; ``bench/bench_cluster.py`` measures both paths. Without
+    its language's stop words ("de", "la", "el") every pair of texts in it would look alike.
     """
     from sklearn.feature_extraction.text import HashingVectorizer
 
     vectorizer = HashingVectorizer(
-        n_features=dim, ngram_range=(1, 2), alternate_sign=True, norm="l2", stop_words="english"
+        n_features=dim,
+        ngram_range=(1, 2),
+        alternate_sign=True,
+        norm="l2",
+        stop_words=list(stop_words(language)) or None,
     )
 
     def encode(texts: list[str]) -> np.ndarray:

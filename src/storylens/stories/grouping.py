@@ -26,7 +26,14 @@ from storylens.model import Article, Story, StoryMember
 from storylens.stories.candidates import CandidateIndex
 from storylens.stories.decision import Decision
 from storylens.stories.dedup import DuplicateIndex
-from storylens.stories.features import Encoder, StoryFeatures, featurize, load_encoder
+from storylens.stories.features import (
+    EMBEDDINGS,
+    Encoder,
+    StoryFeatures,
+    check_embedding,
+    featurize,
+    get_encoder,
+)
 from storylens.stories.verify import MAX_VERIFIED_ROWS, Verifier
 
 #: members of each side compared when scoring two large groups (evenly spread sample)
@@ -62,11 +69,16 @@ def _sample(rows: list[int]) -> list[int]:
 
 
 class StoryGrouper:
-    """scikit-learn-style estimator: ``fit(articles)`` for a batch, ``partial_fit`` for streams."""
+    """scikit-learn-style estimator: ``fit(articles)`` for a batch, ``partial_fit`` for streams.
+
+    ``embedding`` picks the sentence embedding (``"minilm"``, or ``"hashing"`` for corpora too big
+    to encode); ``threshold`` defaults to the one fitted for it. ``verify`` lets the scoring model
+    check the links the light decision would make (accurate, about 45 ms an article).
+    """
 
     def __init__(
         self,
-        threshold: float = 0.62,
+        threshold: float | None = None,
         name_weight: float = 0.3,
         number_weight: float = 0.3,
         window_days: int = 7,
@@ -74,6 +86,7 @@ class StoryGrouper:
         duplicate_threshold: float = 0.5,
         encoder: Encoder | None = None,
         verify: bool = True,
+        embedding: str = "minilm",
     ) -> None:
         self.threshold = threshold
         self.name_weight = name_weight
@@ -83,6 +96,7 @@ class StoryGrouper:
         self.duplicate_threshold = duplicate_threshold
         self.encoder = encoder
         self.verify = verify
+        self.embedding = embedding
 
     # -- learned state -------------------------------------------------------------------
     def _reset(self) -> None:
@@ -98,11 +112,14 @@ class StoryGrouper:
 
     @property
     def decision(self) -> Decision:
-        return Decision(self.name_weight, self.number_weight, self.threshold, self.window_days)
+        fitted = EMBEDDINGS[check_embedding(self.embedding)]
+        threshold = fitted if self.threshold is None else self.threshold
+        offset = fitted - EMBEDDINGS["hashing"]
+        return Decision(self.name_weight, self.number_weight, threshold, self.window_days, offset)
 
     def _encoder(self) -> Encoder:
         if self.encoder is None:
-            self.encoder = load_encoder()
+            self.encoder = get_encoder(self.embedding)
         return self.encoder
 
     def __getstate__(self) -> dict[str, Any]:

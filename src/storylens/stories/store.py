@@ -19,7 +19,7 @@ import numpy as np
 
 from storylens.errors import StorylensError
 from storylens.model import Article, Story, StoryMember
-from storylens.stories.features import Encoder, StoryFeatures, featurize
+from storylens.stories.features import Encoder, StoryFeatures, check_embedding, featurize
 from storylens.stories.grouping import StoryGrouper, build_story, sort_stories
 
 SCHEMA = """
@@ -62,7 +62,6 @@ class StoryStore:
     ) -> None:
         self.path = Path(path)
         self.timeout = timeout
-        self.grouper = grouper or StoryGrouper(encoder=encoder)
         self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -72,6 +71,30 @@ class StoryStore:
         except sqlite3.OperationalError as exc:
             self._db.close()
             raise StoreBusy(f"{self.path}: {exc}; is another run writing to it?") from exc
+        # without a grouper of its own the store groups the way it was built (`--fast`: hashing
+        # and the light decision)
+        embedding = self.embedding or "minilm"
+        self.grouper = grouper or StoryGrouper(
+            encoder=encoder, embedding=embedding, verify=embedding != "hashing"
+        )
+
+    @property
+    def embedding(self) -> str | None:
+        """The embedding this store's vectors come from; None while it is empty."""
+        recorded = self._meta("embedding")
+        if recorded is None and self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+            return "minilm"  # stores written before the choice existed
+        return recorded
+
+    def check_compatible(self) -> None:
+        """Vectors of two embeddings share a size but not a space: never mix them in one store."""
+        wanted, built = check_embedding(self.grouper.embedding), self.embedding
+        if built is not None and built != wanted:
+            hint = "run with --fast" if built == "hashing" else "run without --fast"
+            raise StorylensError(
+                f"{self.path}: this store holds {built} embeddings and this run makes {wanted}"
+                f" ones; {hint}, or use a new store"
+            )
 
     def __enter__(self) -> StoryStore:
         return self
@@ -89,6 +112,7 @@ class StoryStore:
         """Group ``articles`` with what is stored; returns article id -> story id for them."""
         stored = {r[0] for r in self._db.execute("SELECT id FROM articles")}
         fresh = list({a.id: a for a in articles if a.id not in stored}.values())
+        self.check_compatible()
         # the slow part (the sentence encoder) runs before taking the write lock
         features = featurize(fresh, self.grouper._encoder()) if fresh else []
         self.add_features(fresh, features)
@@ -105,6 +129,7 @@ class StoryStore:
                 f"{self.path}: another run is writing to this store ({exc}); try again later"
             ) from exc
         try:
+            self.check_compatible()
             grouper = self._load()
             before = dict(zip((r.features.id for r in grouper.rows_), grouper.labels_, strict=True))
             keep = [
@@ -146,6 +171,7 @@ class StoryStore:
                     numbers=frozenset(keys["numbers"]),
                     years=frozenset(keys["years"]),
                     days=tuple(keys["days"]) if keys["days"] else None,  # type: ignore[arg-type]
+                    language=keys.get("language"),
                     body=f"{article.title or ''}\n{article.text or ''}",
                     title=article.title or "",
                 )
@@ -165,6 +191,7 @@ class StoryStore:
                 "numbers": sorted(feats.numbers),
                 "years": sorted(feats.years),
                 "days": list(feats.days) if feats.days else None,
+                "language": feats.language,
             }
             db.execute(
                 "INSERT INTO articles (id, data, story, duplicate_group, outlet, title, published,"
@@ -202,6 +229,7 @@ class StoryStore:
         db.execute(
             "INSERT OR REPLACE INTO meta VALUES ('next_story', ?)", (str(grouper.next_story_),)
         )
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('embedding', ?)", (grouper.embedding,))
 
     def _meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -26,20 +26,20 @@ class Backend:
         self.store_path = Path(store_path)
         self._write_lock = threading.Lock()
         self._model_lock = threading.Lock()
-        self._encoder: Any = None
+        self._encoders: dict[str, Any] = {}
 
-    def _store(self, encoder: Any = None) -> Any:
+    def _store(self) -> Any:
         from storylens.stories.store import StoryStore
 
-        return StoryStore(self.store_path, encoder=encoder)
+        return StoryStore(self.store_path)
 
-    def _shared_encoder(self) -> Any:
-        """One sentence encoder for every write: a store opened per request would reload it."""
-        if self._encoder is None:
-            from storylens.stories.features import load_encoder
+    def _shared_encoder(self, embedding: str) -> Any:
+        """One encoder per embedding for every write: a store opened per request would reload it."""
+        if embedding not in self._encoders:
+            from storylens.stories.features import get_encoder
 
-            self._encoder = load_encoder()
-        return self._encoder
+            self._encoders[embedding] = get_encoder(embedding)
+        return self._encoders[embedding]
 
     # reads -------------------------------------------------------------------------------------
 
@@ -75,10 +75,10 @@ class Backend:
     # writes and models ---------------------------------------------------------------------------
 
     def add(self, articles: list[Article]) -> dict[str, str]:
-        with self._write_lock, self._model_lock:
-            encoder = self._shared_encoder()
-            with self._store(encoder) as store:
-                return store.add(articles)
+        with self._write_lock, self._model_lock, self._store() as store:
+            # the store groups the way it was built (MiniLM, or hashing after `--fast`)
+            store.grouper.encoder = self._shared_encoder(store.grouper.embedding)
+            return store.add(articles)
 
     def compare(self, a: Article, b: Article) -> Any:
         from storylens.compare import compare

@@ -1,0 +1,77 @@
+"""Grouping across languages: hashed openings for languages MiniLM cannot read, no links across."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from storylens.model import Article
+from storylens.stories.evaluate import stories_from_pairs
+from storylens.stories.features import featurize, hashing_encoder, stop_words
+from storylens.stories.grouping import StoryGrouper
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+# Two unrelated Spanish reports: an English-only model sees mostly "de", "la", "el" in both.
+MADRID = Article(
+    title="El Gobierno aprueba la subida del salario mínimo a 1.134 euros",
+    text="El Consejo de Ministros ha aprobado este martes la subida del salario mínimo "
+    "interprofesional hasta los 1.134 euros al mes en catorce pagas, según la ministra de "
+    "Trabajo, Yolanda Díaz, que lo ha anunciado en la rueda de prensa de La Moncloa.",
+    id="es-smi",
+)
+VALENCIA = Article(
+    title="Un incendio forestal obliga a desalojar a 300 vecinos en Castellón",
+    text="Los bomberos de la Generalitat trabajan desde la madrugada en un incendio forestal "
+    "declarado en la sierra de Espadán, que ha obligado a desalojar a 300 vecinos de dos "
+    "municipios de la provincia de Castellón, según ha informado el servicio de emergencias.",
+    id="es-fuego",
+)
+SMI_AGAIN = Article(
+    title="Yolanda Díaz anuncia que el salario mínimo sube a 1.134 euros",
+    text="La ministra de Trabajo, Yolanda Díaz, ha anunciado que el Consejo de Ministros ha "
+    "aprobado subir el salario mínimo interprofesional a 1.134 euros mensuales en catorce "
+    "pagas, una subida que beneficiará a más de dos millones de trabajadores.",
+    id="es-smi-2",
+)
+
+
+def test_openings_the_model_cannot_read_are_hashed_with_their_stop_words(
+    encoder: Encoder,
+) -> None:
+    features = featurize([MADRID, VALENCIA], encoder)
+    assert [f.language for f in features] == ["es", "es"]
+    assert not any(f.model_encoded for f in features)
+    assert "de" in stop_words("es") and "the" in stop_words("en")
+    # the model alone would call these two unrelated reports close
+    raw = encoder([f"{a.title}. {a.text}" for a in (MADRID, VALENCIA)])
+    assert float(raw[0] @ raw[1]) > float(features[0].embedding @ features[1].embedding)
+
+
+def test_spanish_reports_group_by_event(encoder: Encoder) -> None:
+    grouper = StoryGrouper(encoder=encoder, verify=False).fit([MADRID, VALENCIA, SMI_AGAIN])
+    labels = dict(zip([MADRID.id, VALENCIA.id, SMI_AGAIN.id], grouper.labels_, strict=True))
+    assert labels["es-smi"] == labels["es-smi-2"] != labels["es-fuego"]
+
+
+def test_no_link_across_languages_except_copies(fake_encoder: Encoder) -> None:
+    english = Article(title="Wage rises", text="The minimum wage " * 20, id="en", language="en")
+    spanish = Article(title="Sube el salario", text="El salario " * 20, id="es", language="es")
+    grouper = StoryGrouper(encoder=fake_encoder, threshold=-0.5, verify=False)
+    grouper.fit([english, spanish])
+    assert grouper.decision.score(*(r.features for r in grouper.rows_)) == -1.0
+    assert len(set(grouper.labels_)) == 2
+
+
+def test_hashing_encoder_is_cached_per_language() -> None:
+    assert hashing_encoder(language="de") is hashing_encoder(language="de")
+    assert hashing_encoder(language="de") is not hashing_encoder(language="fr")
+
+
+def test_stories_from_pairs_joins_same_story_pairs_transitively() -> None:
+    gold = stories_from_pairs(
+        [("a", "b", True), ("b", "c", True), ("c", "d", False), ("e", "f", False)]
+    )
+    assert gold["a"] == gold["b"] == gold["c"]
+    assert len({gold["a"], gold["d"], gold["e"], gold["f"]}) == 4
