@@ -81,6 +81,48 @@ def test_incremental_matches_batch_and_keeps_ids(
     assert stream.labels_ == before
 
 
+def test_a_story_an_early_batch_got_wrong_is_split_when_evidence_arrives(
+    fake_encoder: Encoder,
+) -> None:
+    def article(aid: str, text: str) -> Article:
+        return Article(title="", text=text, id=aid, language="en")
+
+    grouper = StoryGrouper(encoder=fake_encoder, threshold=0.45, verify=False)
+    # alone, the two look alike enough (cosine 0.5) to be one story
+    grouper.partial_fit(
+        [
+            article("x", "storm harbour town flooded alpha alpha"),
+            article("y", "storm harbour town flooded beta beta"),
+        ]
+    )
+    assert grouper.labels_ == ["s-000001", "s-000001"]
+    grouper.partial_fit(
+        [
+            article("a1", "alpha alpha alpha delta"),
+            article("a2", "alpha alpha alpha delta"),
+            article("b1", "beta beta beta epsilon"),
+            article("b2", "beta beta beta epsilon"),
+        ]
+    )
+    label = dict(zip([r.features.id for r in grouper.rows_], grouper.labels_, strict=True))
+    # the part holding the story's oldest article keeps its id; the other part opens a new one
+    assert label["x"] == label["a1"] == label["a2"] == "s-000001"
+    assert label["y"] == label["b1"] == label["b2"] == "s-000002"
+    batch = StoryGrouper(encoder=fake_encoder, threshold=0.45, verify=False)
+    batch.fit([article(r.features.id, r.features.body.strip()) for r in grouper.rows_])
+    assert bcubed(grouper.labels_, batch.labels_).f1 == 1.0
+
+
+def test_merged_ids_lead_to_the_last_survivor(fake_encoder: Encoder) -> None:
+    grouper = StoryGrouper(encoder=fake_encoder)
+    grouper.fit([Article(title="a", text="a", id="a")])
+    grouper.merged_ = {"s-000005": "s-000003"}
+    grouper._merge("s-000003", "s-000001")
+    assert grouper.merged_ == {"s-000005": "s-000001", "s-000003": "s-000001"}
+    story = grouper.story("s-000005")
+    assert story is not None and story.id == "s-000001"
+
+
 def test_merge_keeps_older_id_and_ids_are_never_reused(fake_encoder: Encoder) -> None:
     text = "Storm Zed floods the harbour town of Port Ellis; 40 homes evacuated on Tuesday."
     grouper = StoryGrouper(encoder=fake_encoder, threshold=0.95)
