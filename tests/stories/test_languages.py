@@ -64,6 +64,17 @@ def test_no_link_across_languages_except_copies(fake_encoder: Encoder) -> None:
     assert len(set(grouper.labels_)) == 2
 
 
+def test_a_model_vector_and_a_hashed_one_are_never_compared(fake_encoder: Encoder) -> None:
+    # too short to tell its language: embedded by the model, while the Spanish one is hashed
+    short = Article(title="Salario mínimo 1.134 euros", text="", id="short")
+    for order in ([MADRID, short], [short, MADRID]):
+        grouper = StoryGrouper(encoder=fake_encoder, verify=False).fit(order)
+        a, b = (r.features for r in grouper.rows_)
+        assert a.model_encoded != b.model_encoded
+        assert grouper.decision.score(a, b) == grouper.decision.score(b, a) == -1.0
+        assert len(set(grouper.labels_)) == 2
+
+
 def test_hashing_encoder_is_cached_per_language() -> None:
     assert hashing_encoder(language="de") is hashing_encoder(language="de")
     assert hashing_encoder(language="de") is not hashing_encoder(language="fr")

@@ -180,3 +180,36 @@ def test_unknown_embedding_is_a_clear_error(fake_encoder: Encoder) -> None:
 
     with pytest.raises(ValueError, match="unknown embedding 'bert'"):
         StoryGrouper(encoder=fake_encoder, embedding="bert").fit(arts("alpha", 2))
+
+
+def test_an_empty_run_does_not_fix_the_embedding(tmp_path: Path, fake_encoder: Encoder) -> None:
+    from storylens.stories.grouping import StoryGrouper
+
+    path = tmp_path / "s.db"
+    with StoryStore(path, grouper=StoryGrouper(embedding="hashing", verify=False)) as store:
+        store.add_features([], [])
+        assert store.embedding is None
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(arts("alpha", 2))
+        assert store.embedding == "minilm"
+
+
+def test_merge_chains_of_older_stores_lead_to_the_survivor(
+    tmp_path: Path, fake_encoder: Encoder
+) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(arts("alpha", 2))
+        sid = store.assignments()[0]["story"]
+    db = sqlite3.connect(path)
+    # as the grouper before chains were flattened could leave them
+    db.executemany(
+        "INSERT INTO merged VALUES (?, ?)", [("s-000090", "s-000091"), ("s-000091", sid)]
+    )
+    db.commit()
+    db.close()
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(arts("beta", 1))
+        assert store.grouper.merged_["s-000090"] == sid
+        story = store.story("s-000090")
+        assert story is not None and story.id == sid

@@ -36,15 +36,20 @@ class Decision:
     hashed_offset: float = 0.0
 
     def score(self, a: StoryFeatures, b: StoryFeatures) -> float:
-        """cosine + weighted key overlaps; -1 outside the time window or across languages."""
+        """cosine + weighted key overlaps; -1 outside the time window, across languages or
+        across embedding spaces. Symmetric in ``a`` and ``b``."""
         gap = day_gap(a.days, b.days)
         if gap is not None and gap > self.window_days:
             return -1.0
         if a.language and b.language and a.language != b.language:
             # the embeddings cannot see across languages; copies still meet via near-duplicates
             return -1.0
+        if a.model_encoded != b.model_encoded:
+            # a model vector and a hashed one live in different spaces (an undetectable
+            # language meets a detected one the model cannot read): no cosine to take
+            return -1.0
         cosine = float(a.embedding @ b.embedding)
-        if not a.model_encoded:
+        if not a.model_encoded:  # so both are hashed
             cosine += self.hashed_offset
         return (
             cosine

@@ -207,7 +207,15 @@ class StoryGrouper:
             self.labels_.append(label)
             self.members_.setdefault(label, []).append(row)
         self.next_story_ = next_story
-        self.merged_ = dict(merged or {})
+        merged = merged or {}
+        self.merged_ = {}
+        for old, into in merged.items():
+            # stores written before chains were flattened may hold s3 -> s2 -> s1
+            seen = {old}
+            while into in merged and into not in seen:
+                seen.add(into)
+                into = merged[into]
+            self.merged_[old] = into
         if features:
             # same texts in the same order: union-find rebuilds the very same groups
             self.duplicate_groups_ = self.duplicates_.add(
@@ -252,6 +260,10 @@ class StoryGrouper:
         decision = self.decision
         neighbours = self.index_.query(new_rows)
         loose_old = self._loosened(new_rows, neighbours)
+        if self.verify and len(new_rows) + len(loose_old) > MAX_VERIFIED_ROWS:
+            # re-clustering stored stories unchecked could undo the model's vetoes, and
+            # checking them all costs too much: they take part whole instead
+            loose_old = []
         rows = new_rows + loose_old
         neighbours += self.index_.query(loose_old)
         loose = set(rows)

@@ -229,7 +229,8 @@ class StoryStore:
         db.execute(
             "INSERT OR REPLACE INTO meta VALUES ('next_story', ?)", (str(grouper.next_story_),)
         )
-        db.execute("INSERT OR IGNORE INTO meta VALUES ('embedding', ?)", (grouper.embedding,))
+        if fresh:  # an empty run must not decide what the store holds
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('embedding', ?)", (grouper.embedding,))
 
     def _meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
