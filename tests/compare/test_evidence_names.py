@@ -129,3 +129,34 @@ def test_seed_names_meet(seed_comparison: Comparison) -> None:
     assert not any("Trump" in p or "Sistani" in p for p in people_apart)
     dates = [d for part in seed_comparison.numbers.to_dict().values() for d in part.get("date", [])]
     assert not {"decades", "this year", "last week"} & set(dates)
+
+
+def place(text: str) -> Entity:
+    return Entity(text, "GPE", thing_key(text), 0, text)
+
+
+def test_two_spellings_of_one_place_meet_and_show_both() -> None:
+    ents = diff_entities(article(place("Kerbala"), place("Iran")), article(place("Karbala")))
+    assert ents.shared == {"GPE": ["Kerbala / Karbala"]}
+    assert ents.only_in_a == {"GPE": ["Iran"]} and not ents.only_in_b
+    assert diff_entities(article(place("Karbala")), article(place("Kerbala"))).shared == {
+        "GPE": ["Karbala / Kerbala"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iran", "Iraq"),  # too short to tell a spelling from another name
+        ("Austria", "Australia"),  # two letters apart
+        ("Colombia", "Kolombia"),  # another first letter
+    ],
+)
+def test_names_that_differ_more_stay_apart(a: str, b: str) -> None:
+    ents = diff_entities(article(place(a)), article(place(b)))
+    assert not ents.shared and ents.only_in_a == {"GPE": [a]} and ents.only_in_b == {"GPE": [b]}
+
+
+def test_a_spelling_with_two_partners_joins_neither() -> None:
+    ents = diff_entities(article(place("Mosull")), article(place("Mosul1"), place("Mosulx")))
+    assert not ents.shared

@@ -196,6 +196,65 @@ def _join_people(a_items: list[Item], b_items: list[Item]) -> tuple[list[Item], 
     return join(a_items), join(b_items)
 
 
+#: the shortest name a one-letter difference may join: below it "Iran"/"Iraq" would meet
+MIN_VARIANT_CHARS = 6
+
+
+def _one_edit_apart(x: str, y: str) -> bool:
+    """One substitution, insertion or deletion turns ``x`` into ``y`` (and they differ)."""
+    if x == y or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) > len(y):
+        x, y = y, x
+    i = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), len(x))
+    rest = x[i + 1 :] if len(x) == len(y) else x[i:]
+    return rest == y[i + 1 :]
+
+
+def _join_spellings(a_items: list[Item], b_items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """Two spellings of one name, each article using its own ("Kerbala" / "Karbala"), meet.
+
+    Only names of one type that neither article shares with the other are paired, only when one
+    letter apart with the same first letter, and only when each has no other such partner; the
+    joined name shows both spellings.
+    """
+    keys_a = {(t, k) for t, k, _ in a_items}
+    keys_b = {(t, k) for t, k, _ in b_items}
+    only_a, only_b = keys_a - keys_b, keys_b - keys_a
+
+    def partners(item: tuple[str, str], pool: set[tuple[str, str]]) -> list[tuple[str, str]]:
+        typ, key = item
+        if typ in _NUMERIC_LABELS or len(key) < MIN_VARIANT_CHARS:
+            return []
+        return [
+            (t, k)
+            for t, k in pool
+            if t == typ
+            and k[0] == key[0]
+            and len(k) >= MIN_VARIANT_CHARS
+            and _one_edit_apart(k, key)
+        ]
+
+    into: dict[tuple[str, str], str] = {}
+    for item in only_b:
+        found = partners(item, only_a)
+        if len(found) == 1 and partners(found[0], only_b) == [item]:
+            into[item] = found[0][1]
+    if not into:
+        return a_items, b_items
+    text_a = {(t, k): text for t, k, text in a_items}
+    text_b = {(t, k): text for t, k, text in b_items}
+    shown = {
+        (t, key): f"{text_a[(t, key)]} / {text_b[(t, b_key)]}" for (t, b_key), key in into.items()
+    }
+    joined_a = [(t, k, shown.get((t, k), text)) for t, k, text in a_items]
+    joined_b = []
+    for t, k, text in b_items:
+        key = into.get((t, k), k)
+        joined_b.append((t, key, shown.get((t, key), text)))
+    return joined_a, joined_b
+
+
 def _drop_org_fragments(items: list[Item], other: list[Item]) -> list[Item]:
     """Without one-word ORGs that are a word of a longer ORG of the same article.
 
@@ -237,6 +296,7 @@ def _number_items(quantities: list[Quantity]) -> list[Item]:
 
 def diff_entities(a: Analysis, b: Analysis) -> EvidenceDiff:
     items_a, items_b = _join_people(_entity_items(a.entities), _entity_items(b.entities))
+    items_a, items_b = _join_spellings(items_a, items_b)
     return _diff(_drop_org_fragments(items_a, items_b), _drop_org_fragments(items_b, items_a))
 
 
