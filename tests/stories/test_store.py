@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from storylens.model import Article
+from storylens.stories.grouping import StoryGrouper
 from storylens.stories.store import StoryStore
 
 Encoder = Callable[[list[str]], np.ndarray]
@@ -202,10 +203,11 @@ def test_merge_chains_of_older_stores_lead_to_the_survivor(
         store.add(arts("alpha", 2))
         sid = store.assignments()[0]["story"]
     db = sqlite3.connect(path)
-    # as the grouper before chains were flattened could leave them
+    # as the grouper before chains were flattened could leave them (and with no version then)
     db.executemany(
         "INSERT INTO merged VALUES (?, ?)", [("s-000090", "s-000091"), ("s-000091", sid)]
     )
+    db.execute("DELETE FROM meta WHERE key = 'version'")
     db.commit()
     db.close()
     with StoryStore(path, encoder=fake_encoder) as store:
@@ -213,3 +215,36 @@ def test_merge_chains_of_older_stores_lead_to_the_survivor(
         assert store.grouper.merged_["s-000090"] == sid
         story = store.story("s-000090")
         assert story is not None and story.id == sid
+
+
+def test_a_long_lived_writer_loads_the_store_once(
+    tmp_path: Path, fake_encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads: list[int] = []
+    real_load = StoryStore._load
+
+    def counting(self: StoryStore) -> object:
+        loads.append(1)
+        return real_load(self)
+
+    monkeypatch.setattr(StoryStore, "_load", counting)
+    path = tmp_path / "s.db"
+    for prefix in ("alpha", "beta", "gamma"):  # one store object per add, as the web app does
+        with StoryStore(path, encoder=fake_encoder) as store:
+            store.add(arts(prefix, 3))
+    assert len(loads) == 1  # the first add; the others reuse what it kept
+    with StoryStore(path, encoder=fake_encoder) as store:
+        kept = store.assignments()
+    # another process wrote since: the store's version moved, so it is loaded again
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = 'elsewhere' WHERE key = 'version'")
+    db.commit()
+    db.close()
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(arts("delta", 2))
+        assert len(loads) == 2
+        assert store.assignments()[: len(kept)] == kept
+    # other settings never reuse a grouper kept under different ones
+    with StoryStore(path, grouper=StoryGrouper(encoder=fake_encoder, threshold=0.9)) as store:
+        store.add(arts("omega", 1))
+    assert len(loads) == 3

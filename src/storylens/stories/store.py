@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -44,6 +45,37 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 CREATE TABLE IF NOT EXISTS merged (old TEXT PRIMARY KEY, survivor TEXT NOT NULL);
 """
+
+
+#: the grouper of this process's last write: (store path, store version, grouper). A long-lived
+#: writer (the web app, a loop over a feed) then loads a big store once instead of on every add;
+#: one entry only, so a process never holds more than one store's state.
+_KEPT: tuple[Path, str, StoryGrouper] | None = None
+
+
+def _settings(grouper: StoryGrouper) -> tuple[Any, ...]:
+    return tuple(
+        v for k, v in sorted(vars(grouper).items()) if not k.endswith("_") and k != "encoder"
+    )
+
+
+def _remember(path: Path, version: str | None, grouper: StoryGrouper) -> None:
+    global _KEPT
+    _KEPT = (path.resolve(), version, grouper) if version else None
+
+
+def _forget() -> None:
+    global _KEPT
+    _KEPT = None
+
+
+def _kept(path: Path, version: str | None, grouper: StoryGrouper) -> StoryGrouper | None:
+    if _KEPT is None or version is None:
+        return None
+    kept_path, kept_version, kept = _KEPT
+    if kept_path != path.resolve() or kept_version != version:
+        return None
+    return kept if _settings(kept) == _settings(grouper) else None
 
 
 class StoreBusy(StorylensError):
@@ -122,6 +154,8 @@ class StoryStore:
         self, articles: Sequence[Article], features: Sequence[StoryFeatures]
     ) -> dict[str, str]:
         """:meth:`add` for articles whose features were computed elsewhere (Spark workers)."""
+        if not articles:
+            return {}
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -130,7 +164,7 @@ class StoryStore:
             ) from exc
         try:
             self.check_compatible()
-            grouper = self._load()
+            grouper = self._grouper()
             before = dict(zip((r.features.id for r in grouper.rows_), grouper.labels_, strict=True))
             keep = [
                 (a, f)
@@ -142,8 +176,20 @@ class StoryStore:
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
+            _forget()  # the kept grouper may hold what was just rolled back
             raise
+        _remember(self.path, self._meta("version"), grouper)
         return self._stories_of([a.id for a in articles])
+
+    def _grouper(self) -> StoryGrouper:
+        """The stored state in ``self.grouper``: kept from this process's last write to the same
+        unchanged store when the settings match, else loaded (seconds for 100k articles)."""
+        kept = _kept(self.path, self._meta("version"), self.grouper)
+        if kept is None:
+            return self._load()
+        learned = {k: v for k, v in vars(kept).items() if k.endswith("_")}
+        vars(self.grouper).update(learned)
+        return self.grouper
 
     def _stories_of(self, ids: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -229,6 +275,8 @@ class StoryStore:
         db.execute(
             "INSERT OR REPLACE INTO meta VALUES ('next_story', ?)", (str(grouper.next_story_),)
         )
+        # a fresh token on every write: a grouper kept from an older version is never reused
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (uuid.uuid4().hex,))
         if fresh:  # an empty run must not decide what the store holds
             db.execute("INSERT OR IGNORE INTO meta VALUES ('embedding', ?)", (grouper.embedding,))
 
