@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -204,8 +205,23 @@ class StoryStore:
         articles: list[Article] = []
         features: list[StoryFeatures] = []
         labels: list[str] = []
-        for row in self._db.execute("SELECT * FROM articles ORDER BY seq"):
-            article = Article.from_dict(json.loads(row["data"]))
+        # grouping needs only these fields: SQLite reads them out of each stored article's JSON
+        # faster than Python parses it whole (seconds at 100k articles)
+        rows = self._db.execute(
+            "SELECT id, title, outlet, published, story, embedding, keys,"
+            " json_extract(data, '$.text') AS text, json_extract(data, '$.url') AS url"
+            " FROM articles ORDER BY seq"
+        )
+        for row in rows:
+            title, text = row["title"] or "", row["text"] or ""
+            article = Article(
+                title=title,
+                text=text,
+                id=row["id"],
+                outlet=row["outlet"],
+                url=row["url"],
+                published=row["published"],
+            )
             keys = json.loads(row["keys"])
             articles.append(article)
             labels.append(row["story"])
@@ -213,13 +229,13 @@ class StoryStore:
                 StoryFeatures(
                     id=article.id,
                     embedding=np.frombuffer(row["embedding"], dtype="float32"),
-                    names=frozenset(keys["names"]),
-                    numbers=frozenset(keys["numbers"]),
+                    names=frozenset(map(sys.intern, keys["names"])),
+                    numbers=frozenset(map(sys.intern, keys["numbers"])),
                     years=frozenset(keys["years"]),
                     days=tuple(keys["days"]) if keys["days"] else None,  # type: ignore[arg-type]
                     language=keys.get("language"),
-                    body=f"{article.title or ''}\n{article.text or ''}",
-                    title=article.title or "",
+                    body=f"{title}\n{text}",
+                    title=title,
                 )
             )
         merged = dict(self._db.execute("SELECT old, survivor FROM merged").fetchall())
