@@ -70,10 +70,7 @@ def main() -> list[dict[str, Any]]:
         for system, grouper in (
             ("storylens (MiniLM + scoring model)", StoryGrouper()),
             ("storylens (MiniLM, light decision only)", StoryGrouper(verify=False)),
-            (
-                "storylens --fast (hashing, light decision)",
-                StoryGrouper(embedding="hashing", verify=False),
-            ),
+            ("storylens --fast (hashing, light decision)", StoryGrouper.fast()),
         ):
             f1 = bcubed(grouper.fit(articles).labels_, gold).f1
             results.append(f1_row(f"{system} on {name}", f1, base))

@@ -80,8 +80,10 @@ def cluster_cli(
     if not usable and store is None:
         raise _fail("no articles to cluster")
     try:
-        embedding = "hashing" if fast else "minilm"
-        records = _run(usable, store, engine, master, verify and not fast, embedding)
+        from storylens.stories.grouping import StoryGrouper
+
+        grouper = StoryGrouper.fast() if fast else StoryGrouper(verify=verify)
+        records = _run(usable, store, engine, master, grouper)
     except StorylensError as exc:
         raise _fail(str(exc)) from exc
     except sqlite3.DatabaseError as exc:
@@ -105,19 +107,15 @@ def _features(articles: list[Article], embedding: str) -> list[Any]:
 
 
 def _run(
-    articles: list[Article],
-    store: Path | None,
-    engine: Engine,
-    master: str | None,
-    verify: bool,
-    embedding: str,
+    articles: list[Article], store: Path | None, engine: Engine, master: str | None, grouper: Any
 ) -> list[dict[str, Any]]:
-    from storylens.stories.grouping import StoryGrouper
     from storylens.stories.verify import MAX_VERIFIED_ROWS
+
+    embedding = grouper.embedding
 
     def compute(items: list[Article]) -> list[Any]:
         """Features of the new articles (warning when there are too many to verify)."""
-        if verify and len(items) > MAX_VERIFIED_ROWS:
+        if grouper.verify and len(items) > MAX_VERIFIED_ROWS:
             say(
                 f"{len(items):,} new articles in one batch: over {MAX_VERIFIED_ROWS:,} the"
                 " scoring model does not check links (light decision only); feed smaller"
@@ -129,7 +127,6 @@ def _run(
             return spark_features(items, master=master, embedding=embedding)
         return _features(items, embedding)
 
-    grouper = StoryGrouper(verify=verify, embedding=embedding)
     if store is not None:
         from storylens.stories.store import StoryStore
 
@@ -238,7 +235,7 @@ def eval_stories_cli(
     articles, gold = read_labelled(path, tally)
     if not articles:
         raise _fail(f"{path}: no labelled articles")
-    grouper = StoryGrouper(embedding="hashing", verify=False) if fast else StoryGrouper()
+    grouper = StoryGrouper.fast() if fast else StoryGrouper()
     result = evaluate_stories(articles, gold, grouper)
     if as_json:
         typer.echo(json.dumps(result, indent=2))

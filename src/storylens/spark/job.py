@@ -101,9 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for a in load_articles(args.inputs, tally, ReadOptions(max_bytes=args.max_bytes))
         if (a.title or a.text).strip()
     ]
-    embedding = "hashing" if args.fast else "minilm"
-    grouper = StoryGrouper(embedding=embedding, verify=not args.fast)
-    features = spark_features(articles, master=args.master, embedding=embedding)
+    grouper = StoryGrouper.fast() if args.fast else StoryGrouper()
+    features = spark_features(articles, master=args.master, embedding=grouper.embedding)
     if args.store:
         with StoryStore(args.store, grouper=grouper) as db:
             db.add_features(articles, features)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -84,7 +84,17 @@ class StoryFeatures:
     @property
     def model_encoded(self) -> bool:
         """Whether the embedding came from the encoder given to :func:`featurize`."""
-        return self.language is None or self.language in MODEL_LANGUAGES
+        return model_reads(self.language)
+
+
+def model_reads(language: str | None) -> bool:
+    """Whether the sentence model embeds openings in ``language`` (None: too short to tell)."""
+    return language is None or language in MODEL_LANGUAGES
+
+
+def interned(values: Iterable[str]) -> frozenset[str]:
+    """Keys with one copy of each string: the same names recur across thousands of articles."""
+    return frozenset(map(sys.intern, values))
 
 
 def lead(article: Article, chars: int = LEAD_CHARS) -> str:
@@ -167,12 +177,7 @@ def keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
         if value.isdigit() and len(value) < 2:
             continue
         numbers.add(value.rstrip("0").rstrip(".") if "." in value else value)
-    # the same names and numbers recur across thousands of articles: keep one copy of each
-    return (
-        frozenset(map(sys.intern, names)),
-        frozenset(map(sys.intern, numbers)),
-        years,
-    )
+    return interned(names), interned(numbers), years
 
 
 def load_encoder() -> Encoder:
@@ -223,8 +228,7 @@ def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatur
     ]
     by_encoder: dict[str | None, list[int]] = {}
     for i, language in enumerate(languages):
-        own = language is None or language in MODEL_LANGUAGES
-        by_encoder.setdefault(None if own else language, []).append(i)
+        by_encoder.setdefault(None if model_reads(language) else language, []).append(i)
     vectors: list[np.ndarray] = [np.zeros(0, "float32")] * len(articles)
     for language, rows in by_encoder.items():
         encode = encoder if language is None else hashing_encoder(language=language)

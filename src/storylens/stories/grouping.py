@@ -1,10 +1,8 @@
 """Stories: articles grouped by the specific event they report, in one batch or as they arrive.
 
 Pipeline per batch: light features (:mod:`.features`) → near-duplicate groups (:mod:`.dedup`) →
-candidate neighbours in a time window (:mod:`.candidates`) → average-link clustering of the
-candidate graph with the pair score of :mod:`.decision`. Average link compares every member of
-two groups before joining them, so one shared name or place cannot chain two events together
-the way single link would.
+candidate neighbours in a time window (:mod:`.candidates`) → average-link clustering
+(:mod:`.linkage`) of the candidate graph with the pair score of :mod:`.decision`.
 
 Incremental runs start from the stories already made. A batch re-clusters, from their articles
 up, the stories its new articles come near (up to :data:`MAX_REVISED_STORY` articles each; larger
@@ -18,8 +16,6 @@ reused. Ids look like ``s-000042`` (the 42nd story ever opened by this grouper o
 
 from __future__ import annotations
 
-import heapq
-import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,10 +35,9 @@ from storylens.stories.features import (
     featurize,
     get_encoder,
 )
+from storylens.stories.linkage import average_link
 from storylens.stories.verify import MAX_VERIFIED_ROWS, Verifier
 
-#: members of each side compared when scoring two large groups (evenly spread sample)
-MAX_LINK_MEMBERS = 40
 #: stories larger than this take part in a later batch whole instead of being re-clustered: by
 #: then they are settled, and re-scoring them on every batch would cost time in their size
 MAX_REVISED_STORY = 100
@@ -67,13 +62,6 @@ class Row:
     outlet: str | None
     url: str | None
     published: str | None
-
-
-def _sample(rows: list[int]) -> list[int]:
-    if len(rows) <= MAX_LINK_MEMBERS:
-        return rows
-    step = len(rows) / MAX_LINK_MEMBERS
-    return [rows[int(i * step)] for i in range(MAX_LINK_MEMBERS)]
 
 
 class StoryGrouper:
@@ -105,6 +93,12 @@ class StoryGrouper:
         self.encoder = encoder
         self.verify = verify
         self.embedding = embedding
+
+    @classmethod
+    def fast(cls, **params: Any) -> StoryGrouper:
+        """The grouper of ``cluster --fast``: hashing embeddings, no model's check, no model
+        loaded at all (for corpora of 100k articles and more)."""
+        return cls(embedding="hashing", verify=False, **params)
 
     # -- learned state -------------------------------------------------------------------
     def _reset(self) -> None:
@@ -236,16 +230,19 @@ class StoryGrouper:
             return DUPLICATE_SCORE
         return decision.score(self.rows_[r].features, self.rows_[s].features)
 
-    def _loosened(self, new_rows: list[int], near: list[list[int]]) -> list[int]:
+    def _oldest_copy(self, row: int) -> int:
+        return self.row_of_[self.duplicate_groups_[row][2:]]
+
+    def _loosened(
+        self, decision: Decision, new_rows: list[int], near: list[list[int]]
+    ) -> list[int]:
         """Rows of the stored stories that some new row could join (a light score at the
         threshold or above): they are re-clustered with the new rows."""
-        decision = self.decision
         touched: set[str] = set()
         for row, others in zip(new_rows, near, strict=True):
-            oldest = self.row_of_[self.duplicate_groups_[row][2:]]
             touched.update(
                 self.labels_[o]
-                for o in [*others, oldest]
+                for o in [*others, self._oldest_copy(row)]
                 if self.labels_[o] and self._light(decision, row, o) >= decision.threshold
             )
         return [
@@ -259,7 +256,7 @@ class StoryGrouper:
         assert self.index_ is not None
         decision = self.decision
         neighbours = self.index_.query(new_rows)
-        loose_old = self._loosened(new_rows, neighbours)
+        loose_old = self._loosened(decision, new_rows, neighbours)
         if self.verify and len(new_rows) + len(loose_old) > MAX_VERIFIED_ROWS:
             # re-clustering stored stories unchecked could undo the model's vetoes, and
             # checking them all costs too much: they take part whole instead
@@ -295,8 +292,7 @@ class StoryGrouper:
         for row, near in zip(rows, neighbours, strict=True):
             # one edge to the group's oldest copy connects a copy group; linking every pair
             # would be quadratic in the size of a big group (boilerplate pages)
-            oldest = self.row_of_[self.duplicate_groups_[row][2:]]
-            for other in [*near, oldest]:
+            for other in [*near, self._oldest_copy(row)]:
                 if other == row:
                     continue
                 edges.append((row, other))
@@ -304,8 +300,6 @@ class StoryGrouper:
                 if a != b:
                     adjacency.setdefault(a, set()).add(b)
                     adjacency.setdefault(b, set()).add(a)
-
-        cache: dict[tuple[int, int], tuple[float, int]] = {}
 
         verifier = None
         if self.verify and len(rows) <= MAX_VERIFIED_ROWS:
@@ -316,52 +310,7 @@ class StoryGrouper:
             score = self._light(decision, r, s)
             return score if verifier is None else verifier.adjust(r, s, score)
 
-        def link_sum(u: int, v: int) -> tuple[float, int]:
-            key = (min(u, v), max(u, v))
-            if key not in cache:
-                left, right = _sample(units[u]), _sample(units[v])
-                total = sum(pair_score(r, s) for r in left for s in right)
-                cache[key] = (total, len(left) * len(right))
-            return cache[key]
-
-        heap: list[tuple[float, int, int]] = []
-        for u, near in adjacency.items():
-            for v in near:
-                if u < v:
-                    total, count = link_sum(u, v)
-                    heapq.heappush(heap, (-total / count, u, v))
-        alive = set(units)
-        fresh_uid = itertools.count(max(units, default=-1) + 1)
-        while heap:
-            neg, u, v = heapq.heappop(heap)
-            if -neg < decision.threshold:
-                break
-            if u not in alive or v not in alive:
-                continue
-            w = next(fresh_uid)
-            # dead units are dropped at once: a story grown one article at a time would
-            # otherwise keep every intermediate member list alive (quadratic memory)
-            units[w] = units.pop(u) + units.pop(v)
-            alive -= {u, v}
-            alive.add(w)
-            near = (adjacency.pop(u, set()) | adjacency.pop(v, set())) - {u, v}
-            adjacency[w] = set()
-            for c in near:
-                if c not in alive:
-                    continue
-                adjacency[c] -= {u, v}
-                adjacency[c].add(w)
-                adjacency[w].add(c)
-                parts = [cache.pop((min(x, c), max(x, c)), None) for x in (u, v)]
-                small = max(len(units[w]), len(units[c])) <= MAX_LINK_MEMBERS
-                if small and all(parts):
-                    cache[(min(w, c), max(w, c))] = (
-                        sum(p[0] for p in parts if p),
-                        sum(p[1] for p in parts if p),
-                    )
-                total, count = link_sum(w, c)
-                heapq.heappush(heap, (-total / count, min(w, c), max(w, c)))
-        self._name(sorted((sorted(units[u]) for u in alive), key=lambda rows: rows[0]))
+        self._name(average_link(units, adjacency, pair_score, decision.threshold))
 
     def _name(self, clusters: list[list[int]]) -> None:
         """Give each cluster its story id. A stored id stays with the cluster that holds most of

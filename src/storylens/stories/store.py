@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +20,13 @@ import numpy as np
 
 from storylens.errors import StorylensError
 from storylens.model import Article, Story, StoryMember
-from storylens.stories.features import Encoder, StoryFeatures, check_embedding, featurize
+from storylens.stories.features import (
+    Encoder,
+    StoryFeatures,
+    check_embedding,
+    featurize,
+    interned,
+)
 from storylens.stories.grouping import StoryGrouper, build_story, sort_stories
 
 SCHEMA = """
@@ -104,12 +109,13 @@ class StoryStore:
         except sqlite3.OperationalError as exc:
             self._db.close()
             raise StoreBusy(f"{self.path}: {exc}; is another run writing to it?") from exc
-        # without a grouper of its own the store groups the way it was built (`--fast`: hashing
-        # and the light decision)
-        embedding = self.embedding or "minilm"
-        self.grouper = grouper or StoryGrouper(
-            encoder=encoder, embedding=embedding, verify=embedding != "hashing"
-        )
+        # without a grouper of its own the store groups the way it was built
+        if grouper is None:
+            built_fast = self.embedding == "hashing"
+            grouper = (
+                StoryGrouper.fast(encoder=encoder) if built_fast else StoryGrouper(encoder=encoder)
+            )
+        self.grouper = grouper
 
     @property
     def embedding(self) -> str | None:
@@ -229,8 +235,8 @@ class StoryStore:
                 StoryFeatures(
                     id=article.id,
                     embedding=np.frombuffer(row["embedding"], dtype="float32"),
-                    names=frozenset(map(sys.intern, keys["names"])),
-                    numbers=frozenset(map(sys.intern, keys["numbers"])),
+                    names=interned(keys["names"]),
+                    numbers=interned(keys["numbers"]),
                     years=frozenset(keys["years"]),
                     days=tuple(keys["days"]) if keys["days"] else None,  # type: ignore[arg-type]
                     language=keys.get("language"),
