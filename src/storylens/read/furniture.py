@@ -56,7 +56,14 @@ _BOILER_STRONG = re.compile(
     r"^(?:©|\(c\)\s)|^(?:share(?:\s+this)?|tweet|subscribe|sign\s+up|read\s+more|read\s+also|also\s+read|"
     r"advertisement|click\s+here|follow\s+us|newsletter|skip\s+to|back\s+to\s+top|copyright|"
     r"all\s+rights\s+reserved|download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+newsletter|"
-    r"sponsored|continue\s+reading|keep\s+reading|comments?\s*\(\d*\))\b",
+    r"sponsored|continue\s+reading|keep\s+reading|comments?\s*\(\d*\))\b"
+    # the same furniture in the other languages of the news web: "read also", "you may also like",
+    # share, newsletter, comments, "loading"
+    r"|^(?:(?:lea|lee|lire|lesen\s+sie|lies|leggi|leia|lees)\s+(?:tambi[eé]n|m[aá]s|aussi|auch|anche|"
+    r"mais|tamb[eé]m|ook)\b|(?:à\s+)?lire\s+aussi\b|lea\s*:|(?:le|te)\s+puede\s+interesar\b|"
+    r"(?:das|dies)(?:\s+thema)?\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|"
+    r"zum\s+newsletter\b|teilen\s+mit\b|wird\s+geladen\b|keine\s+kommentare\b|no\s+comments\b|"
+    r"follow\b.{0,40}\bon\s+(?:twitter|facebook|instagram)\b)",
     re.IGNORECASE,
 )
 _BOILER_WEAK = re.compile(
@@ -78,11 +85,16 @@ _ORG_WORDS = re.compile(r"\b(?:News|Press|Agency|Times|Post|Wire|Media|Network|S
 
 @dataclass
 class Unit:
-    """One paragraph-like piece of a page; ``group`` numbers the blank-line block it sat in."""
+    """One paragraph-like piece of a page; ``group`` numbers the blank-line block it sat in.
+
+    ``heading`` and ``body`` are what markup says about it: a heading element, or an element
+    (list item, table row) that is body text however short it is.
+    """
 
     text: str
     group: int = 0
     heading: bool = False
+    body: bool = False
 
 
 @dataclass
@@ -260,7 +272,7 @@ def _classify(unit: Unit, layout: Layout) -> int:
     if (when := date_line(text)) is not None:
         layout.published = layout.published or when
         return DATE
-    if unit.heading or is_short_label(text):
+    if unit.heading or (not unit.body and is_short_label(text)):
         return HEADING
     return BODY
 
@@ -308,7 +320,7 @@ def separate(
     units: list[Unit], *, title: str | None = None, find_standfirst: bool = True
 ) -> Layout:
     """Sort ``units`` into body and furniture; find the title in the first unit unless given."""
-    units = [Unit(clean(u.text), u.group, u.heading) for u in units if clean(u.text)]
+    units = [Unit(clean(u.text), u.group, u.heading, u.body) for u in units if clean(u.text)]
     for unit in units:
         if _MARKDOWN_HEADING.match(unit.text):
             unit.text, unit.heading = _MARKDOWN_HEADING.sub("", unit.text), True

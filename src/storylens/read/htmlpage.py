@@ -28,6 +28,8 @@ logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|attribution|photographer|source|byline", re.I)
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 
 
@@ -68,15 +70,31 @@ def _figure_captions(tree: etree._Element) -> list[Caption]:
     return captions
 
 
+def _table_units(table: etree._Element, group: int) -> list[Unit]:
+    """One unit per row, cells joined as trafilatura's text output joins them."""
+    units = []
+    for row in table.iter("row"):
+        cells = [clean("".join(cell.itertext())) for cell in row.iter("cell")]
+        cells = [c for c in cells if c]
+        if cells:
+            units.append(Unit(" | ".join(cells), group, body=True))
+    return units
+
+
 def _units_from_body(body: etree._Element) -> list[Unit]:
     units: list[Unit] = []
     for i, el in enumerate(body):
-        if el.tag in ("table", "graphic", "ref"):
-            continue
-        if el.tag == "list":
-            units.extend(Unit("".join(item.itertext()), i) for item in el.iter("item"))
-        else:
-            units.append(Unit("".join(el.itertext()), i, heading=el.tag == "head"))
+        if el.tag == "table":
+            units.extend(_table_units(el, i))
+        elif el.tag == "list":
+            # list items are body text, however short: spec bullets are not cross-heads
+            units.extend(Unit("".join(item.itertext()), i, body=True) for item in el.iter("item"))
+        elif el.tag not in ("graphic", "ref"):
+            head = el.tag == "head"
+            units.append(Unit("".join(el.itertext()), i, heading=head, body=not head))
+        # text loose after an element (a heading's tail) belongs to the body too
+        if el.tail and el.tail.strip():
+            units.append(Unit(el.tail, i, body=True))
     return units
 
 
@@ -92,13 +110,21 @@ def _units_from_tree(tree: etree._Element) -> list[Unit]:
 
 def _parse(html: str) -> etree._Element:
     html = _XML_DECLARATION.sub("", html, count=1)
+    # A browser running scripts reads <noscript> as raw text up to its end tag; parsed as markup,
+    # a stray <noscript><div></noscript> swallows the rest of the page.
+    html = _NOSCRIPT.sub("", html)
     try:
-        tree = lxml.html.document_fromstring(html)
+        # comments go at parse time: React's empty <!-- --> inside a paragraph makes
+        # trafilatura drop the paragraph
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ValueError(f"malformed HTML that cannot be parsed ({exc})") from None
+    return tree
+
+
+def _strip_code(tree: etree._Element) -> None:
     for el in tree.xpath("//script|//style|//noscript|//template"):
         el.drop_tree()
-    return tree
 
 
 def fragment_layout(html: str, *, title: str | None) -> Layout:
@@ -108,6 +134,7 @@ def fragment_layout(html: str, *, title: str | None) -> Layout:
 
         return separate(text_units(html), title=title or "")
     tree = _parse(f"<html><body>{html}</body></html>")
+    _strip_code(tree)
     captions = _figure_captions(tree)
     units = _units_from_tree(tree) or [Unit(tree.text_content())]
     layout = separate(units, title=title or "", find_standfirst=False)
@@ -124,6 +151,7 @@ def article_from_html(
 ) -> Article:
     """One article from a whole HTML page; ValueError with a user-facing message when none."""
     tree = _parse(html)
+    _strip_code(tree)
     captions = _figure_captions(tree)
     meta_url = _meta(tree, "og:url") or next(
         iter(tree.xpath("//link[@rel='canonical']/@href")), None
@@ -133,7 +161,7 @@ def article_from_html(
         url=url,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         include_formatting=False,
     )
     units = _units_from_body(doc.body) if doc is not None and doc.body is not None else []
