@@ -10,10 +10,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import lxml.html
 import trafilatura
+import trafilatura.metadata
 from lxml import etree
+from trafilatura.settings import set_date_params
 
 from storylens.errors import Problem
 from storylens.model import Article, Caption
@@ -22,6 +25,7 @@ from storylens.read.decoding import NotText, decode
 from storylens.read.furniture import Layout, Unit, clean, separate, split_caption
 from storylens.read.options import ReadOptions
 from storylens.read.sources import Source
+from storylens.read.structured import PageMetadata, body_from_structured, page_metadata
 
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 
@@ -30,21 +34,13 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGN
 _CREDIT_CLASS = re.compile(r"credit|copyright|attribution|photographer|source|byline", re.I)
 _NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+_SURE_CHARS = 4000
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 
 
 def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii", "replace") if match else None
-
-
-def _meta(tree: etree._Element, *keys: str) -> str | None:
-    for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f"//meta[@{attr}=$k]/@content", k=key)
-            if found and clean(str(found[0])):
-                return clean(str(found[0]))
-    return None
 
 
 def _figure_captions(tree: etree._Element) -> list[Caption]:
@@ -142,6 +138,40 @@ def fragment_layout(html: str, *, title: str | None) -> Layout:
     return layout
 
 
+def _extract(tree: etree._Element, url: str | None) -> Any:
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=False,
+    )
+
+
+def _fill_gaps(tree: etree._Element, url: str | None, stated: PageMetadata) -> None:
+    """trafilatura's searches (title, author, date: half the reading time) fill what is missing."""
+    found = trafilatura.metadata.extract_metadata(tree, url, set_date_params(True), False)
+    stated.title = stated.title or found.title
+    stated.description = stated.description or found.description
+    stated.published = stated.published or iso_date(found.date)
+    if not stated.authors:
+        stated.authors = [a for a in re.split(r"\s*;\s*", found.author or "") if a]
+    stated.site_name = stated.site_name or found.sitename
+    stated.url = stated.url or found.url
+
+
+def _structured_units(tree: etree._Element, stated: PageMetadata, units: list[Unit]) -> list[Unit]:
+    if not stated.article_body:
+        return units
+    blocks = _units_from_tree(tree)
+    chosen = body_from_structured(stated, units, blocks, tree.text_content())
+    if chosen is None:
+        return units
+    # markup says what is a heading here; the rest is body however short
+    return [Unit(u.text, u.group, u.heading, not u.heading) for u in chosen]
+
+
 def article_from_html(
     html: str,
     *,
@@ -151,22 +181,15 @@ def article_from_html(
 ) -> Article:
     """One article from a whole HTML page; ValueError with a user-facing message when none."""
     tree = _parse(html)
+    stated = page_metadata(tree)
     _strip_code(tree)
     captions = _figure_captions(tree)
-    meta_url = _meta(tree, "og:url") or next(
-        iter(tree.xpath("//link[@rel='canonical']/@href")), None
-    )
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_formatting=False,
-    )
+    if not stated.answers():
+        _fill_gaps(tree, url, stated)
+    doc = _extract(tree, url)
     units = _units_from_body(doc.body) if doc is not None and doc.body is not None else []
-    units = units or _units_from_tree(tree)
-    title = clean((doc.title if doc is not None else None) or _meta(tree, "og:title") or "")
+    units = _structured_units(tree, stated, units) or _units_from_tree(tree)
+    title = clean(stated.title or "")
     if not title:
         title = clean(next((h.text_content() for h in tree.iter("h1")), "") or "")
     if units and title and clean(units[0].text) == title:
@@ -175,7 +198,7 @@ def article_from_html(
     if not layout.paragraphs:
         raise ValueError("no article text found in the HTML page")
     layout.captions[:0] = captions
-    description = (doc.description if doc is not None else None) or _meta(tree, "og:description")
+    description = stated.description
     first = layout.paragraphs[0]
     if (
         description
@@ -183,21 +206,14 @@ def article_from_html(
         and not first.startswith(description.rstrip(".… ")[:60])
     ):
         layout.standfirst = clean(description)
-    when = _meta(tree, "article:published_time", "datePublished", "pubdate", "date")
-    when = iso_date(when) or (doc.date if doc is not None else None)
-    if not when:
-        from htmldate import find_date
-
-        when = find_date(tree, original_date=True, extensive_search=False)
-    authors = [a for a in re.split(r"\s*;\s*", (doc.author if doc is not None else "") or "") if a]
     lang = next(iter(tree.xpath("/html/@lang")), None)
     article = build_article(
         layout,
         source=source,
-        url=url or meta_url or (doc.url if doc is not None else None),
-        outlet=_meta(tree, "og:site_name") or (doc.sitename if doc is not None else None),
-        published=when or published,
-        authors=authors,
+        url=url or stated.url,
+        outlet=stated.site_name,
+        published=stated.published or published,
+        authors=stated.authors,
     )
     # <html lang> is often a site-wide default, so it only fills in when detection cannot tell.
     if article.language is None and lang:
