@@ -28,6 +28,22 @@ _TRAILING_CREDIT = re.compile(
     r"(?:^|\s)(?:Photo|Image|Picture|Photograph)(?:\s+credit)?\s*:\s*(?P<credit>[A-Z][^.!?]{1,80})$"
 )
 _CREDIT_LABEL = re.compile(rf"^{_CREDIT_PREFIX}", re.IGNORECASE)
+# A wire photo's caption ends in its credit ("REUTERS/Name", "Agency via REUTERS") and the picture
+# desk's notes to editors, in capitals ("ATTENTION EDITORS - ... NO RESALES. NO ARCHIVE.").
+_AGENCY = r"(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|ANADOLU|Getty\s+Images|XINHUA|KCNA)"
+_DESK_NOTES = (
+    r"(?:ATTENTION\s+EDITORS|THIS\s+(?:IMAGE|PICTURE)\s+(?:WAS|HAS)|NO\s+RESALES|NO\s+ARCHIVES?|"
+    r"MANDATORY\s+CREDIT|EDITORIAL\s+USE\s+ONLY|FOR\s+EDITORIAL\s+USE)\b"
+)
+_WIRE_PHOTO_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"”’)]\s))(?P<credit>(?:[A-Z][^.!?]{0,80}?\s+)?via\s+"
+    + _AGENCY
+    + r"|(?:REUTERS|AFP|EPA(?:-EFE)?|AP|ANADOLU)\s*/\s*[A-Z][^/.!?]{1,60}?(?:\s*/\s*File\s+Photo)?)"
+    + r"\s*(?:[-–—]\s*)?(?P<notes>"
+    + _DESK_NOTES
+    + r".*)?$"
+)
+_DESK_NOTE_LINE = re.compile(r"^" + _DESK_NOTES)
 
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<src>.{2,120}?)\.?$", re.IGNORECASE)
 _AGENCY_IN_PARENS = re.compile(r"^\(\s*(?P<src>[A-Z][\w&.'’ -]{0,40}?)\s*\)\.?$")
@@ -162,6 +178,9 @@ def split_caption(text: str) -> tuple[str, str] | None:
     match = _TRAILING_CREDIT.search(text)
     if match:
         return text[: match.start()].strip(), match["credit"].strip()
+    match = _WIRE_PHOTO_CREDIT.search(text)
+    if match:
+        return text[: match.start()].strip(), match["credit"].strip()
     return None
 
 
@@ -210,6 +229,8 @@ def byline(text: str) -> tuple[list[str], list[str]] | None:
 
 
 def is_boilerplate(text: str) -> bool:
+    if _DESK_NOTE_LINE.match(text):
+        return True  # picture-desk notes, however long
     if _words(text) > 15:
         return False
     if _BOILER_STRONG.match(text):

@@ -164,8 +164,8 @@ def body_from_structured(
         return None
     body = " ".join(metadata.article_body.split())
     body_words = _words(body)
-    extracted_words = [w for u in extracted for w in _words(u.text)]
-    if len(body_words) < MIN_BODY_SHARE * len(extracted_words) or not body_words:
+    extracted_words = [w for u in extracted if not u.heading for w in _words(u.text)]
+    if not body_words or _share_within(extracted_words, set(body_words)) < MIN_BODY_SHARE:
         return None
     if _share_within(body_words, set(_words(visible))) < MIN_VISIBLE_SHARE:
         return None
