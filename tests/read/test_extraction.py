@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import htmldate
 import pytest
 import trafilatura.metadata
 
@@ -83,23 +85,29 @@ def test_article_body_missing_from_the_page_is_not_used() -> None:
     assert "library" not in article.text
 
 
-def test_stated_metadata_skips_trafilaturas_searches(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stated_metadata_skips_the_searches(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = trafilatura.metadata.extract_metadata
+    real_date, real_title = htmldate.find_date, trafilatura.metadata.extract_title
 
-    def spy(*args: object, **kwargs: object) -> object:
-        calls.append("metadata")
-        return real(*args, **kwargs)
+    def date_spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append("date")
+        return real_date(*args, **kwargs)
 
-    monkeypatch.setattr(trafilatura.metadata, "extract_metadata", spy)
+    def title_spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append("title")
+        return real_title(*args, **kwargs)
+
+    monkeypatch.setattr(htmldate, "find_date", date_spy)
+    monkeypatch.setattr(trafilatura.metadata, "extract_title", title_spy)
     html = (PAGES / "table.html").read_text(encoding="utf-8")
     assert article_from_html(html, source="x").published == "2024-02-05T09:00:00+00:00"
     assert calls == []
     undated = html.replace('property="article:published_time"', 'property="x"')
-    undated = undated.replace("<article>", "<article><p>Published 6 February 2024</p>")
+    undated = undated.replace("<article>", "<article><time>6 February 2024</time>")
     article = article_from_html(undated, source="x")
-    assert calls == ["metadata"]
-    assert article.published is not None and article.published.startswith("2024-02-0")
+    assert calls == ["date"]
+    assert article.published == "2024-02-06"
+    assert article.title == "Election results in the north"
 
 
 DESK = (

@@ -131,7 +131,9 @@ def page_metadata(tree: etree._Element) -> PageMetadata:
         _first(tags, "article:published_time", "datePublished", "pubdate", "date")
     )
     if not found.authors:
-        found.authors = _name(_first(tags, "author", "article:author"))
+        found.authors = _name(
+            _first(tags, "author", "article:author", "dc.creator", "parsely-author", "byl")
+        )
     found.site_name = _first(tags, "og:site_name") or found.site_name
     found.url = (
         _first(tags, "og:url")
