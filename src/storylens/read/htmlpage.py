@@ -65,6 +65,13 @@ def _figure_captions(tree: etree._Element) -> list[Caption]:
     return captions
 
 
+def _sentence_in_heading(el: etree._Element) -> bool:
+    """A lead paragraph set in a heading element: far longer than any cross-head."""
+    text = clean("".join(el.itertext()))
+    words = len(text.split())
+    return words > 15 or (words > 10 and text.endswith((".", "!", "?")))
+
+
 def _table_units(table: etree._Element, group: int) -> list[Unit]:
     """One unit per row, cells joined as trafilatura's text output joins them."""
     units = []
@@ -85,7 +92,7 @@ def _units_from_body(body: etree._Element) -> list[Unit]:
             # list items are body text, however short: spec bullets are not cross-heads
             units.extend(Unit("".join(item.itertext()), i, body=True) for item in el.iter("item"))
         elif el.tag not in ("graphic", "ref"):
-            head = el.tag == "head"
+            head = el.tag == "head" and not _sentence_in_heading(el)
             units.append(Unit("".join(el.itertext()), i, heading=head, body=not head))
         # text loose after an element (a heading's tail) belongs to the body too
         if el.tail and el.tail.strip():

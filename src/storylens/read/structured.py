@@ -179,4 +179,9 @@ def body_from_structured(
     # when it sits among the body's long blocks
     chosen = [blocks[i] for i in inside if long[0] <= i <= long[-1]]
     covered = sum(len(_words(b.text)) for b in chosen)
-    return chosen if covered >= MIN_BODY_SHARE * len(body_words) else None
+    if covered < MIN_BODY_SHARE * len(body_words):
+        return None
+    # a lead paragraph that the page shows above the body is often left out of articleBody
+    first = next((i for i, u in enumerate(extracted) if clean(u.text) in body), 0)
+    lead = [u for u in extracted[:first] if not u.heading and len(u.text.split()) >= 8]
+    return lead + chosen
