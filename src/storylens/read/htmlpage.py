@@ -32,14 +32,39 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|attribution|photographer|source|byline", re.I)
 _NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
-_SURE_CHARS = 4000
+# the parser trafilatura itself uses, comments and all: React's empty <!-- --> inside a paragraph
+# made trafilatura drop the paragraph
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 
 
 def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _text(el: etree._Element) -> str:
+    return "".join(el.itertext())
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element and keep the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _figure_captions(tree: etree._Element) -> list[Caption]:
@@ -52,16 +77,16 @@ def _figure_captions(tree: etree._Element) -> list[Caption]:
             if isinstance(el.tag, str)
             and (el.tag in ("cite", "small") or _CREDIT_CLASS.search(el.get("class") or ""))
         ]
-        credit = clean(" ".join(clean(el.text_content()) for el in credit_nodes)) or None
+        credit = clean(" ".join(clean(_text(el)) for el in credit_nodes)) or None
         for el in credit_nodes:
-            el.drop_tree()
+            _drop(el)
         caption_nodes = figure.xpath(".//figcaption")
-        text = clean(" ".join(el.text_content() for el in caption_nodes))
+        text = clean(" ".join(_text(el) for el in caption_nodes))
         if not credit and text and (split := split_caption(text)):
             text, credit = split
         if text or credit:
             captions.append(Caption(text=text, credit=credit))
-        figure.drop_tree()
+        _drop(figure)
     return captions
 
 
@@ -106,7 +131,7 @@ def _units_from_tree(tree: etree._Element) -> list[Unit]:
     for i, el in enumerate(tree.iter(*_BLOCKS)):
         if any(parent.tag in _BLOCKS for parent in el.iterancestors()):
             continue
-        units.append(Unit(el.text_content(), i, heading=el.tag.startswith("h")))
+        units.append(Unit(_text(el), i, heading=el.tag.startswith("h")))
     return units
 
 
@@ -116,17 +141,16 @@ def _parse(html: str) -> etree._Element:
     # a stray <noscript><div></noscript> swallows the rest of the page.
     html = _NOSCRIPT.sub("", html)
     try:
-        # comments go at parse time: React's empty <!-- --> inside a paragraph makes
-        # trafilatura drop the paragraph
-        tree = lxml.html.document_fromstring(html, parser=_PARSER)
-    except (etree.ParserError, ValueError) as exc:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ValueError(f"malformed HTML that cannot be parsed ({exc})") from None
+    if tree is None:
+        raise ValueError("malformed HTML that cannot be parsed (no elements)")
     return tree
 
 
 def _strip_code(tree: etree._Element) -> None:
-    for el in tree.xpath("//script|//style|//noscript|//template"):
-        el.drop_tree()
+    etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
 
 
 def fragment_layout(html: str, *, title: str | None) -> Layout:
@@ -138,7 +162,7 @@ def fragment_layout(html: str, *, title: str | None) -> Layout:
     tree = _parse(f"<html><body>{html}</body></html>")
     _strip_code(tree)
     captions = _figure_captions(tree)
-    units = _units_from_tree(tree) or [Unit(tree.text_content())]
+    units = _units_from_tree(tree) or [Unit(_text(tree))]
     layout = separate(units, title=title or "", find_standfirst=False)
     layout.captions[:0] = captions
     return layout
@@ -176,7 +200,7 @@ def _structured_units(tree: etree._Element, stated: PageMetadata, units: list[Un
     if not stated.article_body:
         return units
     blocks = _units_from_tree(tree)
-    chosen = body_from_structured(stated, units, blocks, tree.text_content())
+    chosen = body_from_structured(stated, units, blocks, _text(tree))
     if chosen is None:
         return units
     # markup says what is a heading here; the rest is body however short
@@ -202,7 +226,7 @@ def article_from_html(
     units = _structured_units(tree, stated, units) or _units_from_tree(tree)
     title = clean(stated.title or "")
     if not title:
-        title = clean(next((h.text_content() for h in tree.iter("h1")), "") or "")
+        title = clean(next((_text(h) for h in tree.iter("h1")), "") or "")
     if units and title and clean(units[0].text) == title:
         units = units[1:]  # the page's own <h1>
     layout = separate(units, title=title, find_standfirst=False)

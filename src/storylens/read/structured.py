@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
 from storylens.read.assemble import iso_date
 from storylens.read.furniture import Unit, clean
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report)$")
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>", re.IGNORECASE)
+_FRAGMENT_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
 _WORD = re.compile(r"\w+")
 #: ``articleBody`` must hold this share of the extracted body's words: a teaser does not
 MIN_BODY_SHARE = 0.9
@@ -101,12 +102,9 @@ def _text(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     if "<" in value:  # some CMSs put the article's HTML in articleBody
-        try:
-            value = "\n\n".join(
-                el.text_content() for el in lxml.html.fragments_fromstring(value) if el.text_content
-            )
-        except (etree.ParserError, TypeError, ValueError):
-            return None
+        marked = _BLOCK_END.sub("\n", value)
+        root = etree.fromstring(f"<div>{marked}</div>".encode(), _FRAGMENT_PARSER)
+        value = "".join(root.itertext()) if root is not None else ""
     return value.strip() or None
 
 
