@@ -7,7 +7,10 @@ pass, language) and for ``trafilatura.extract()`` alone on the same bytes:
 
 - ``with`` kept and ``without`` dropped, on ``text`` alone and on text + standfirst + headings;
 - pages/s, the two readers interleaved page by page so load on a shared machine hits both alike;
-- pages where storylens finds no body but trafilatura finds one.
+- pages where storylens finds no body but trafilatura finds one;
+- word-bag precision / recall / F1 (mean per page) against the whole gold bodies of the small
+  hand-written pages in ``tests/read/fixtures/extraction`` (extraction-dev has snippets only):
+  a small honest check, not a benchmark.
 
     python bench/bench_extraction.py [--repeat 2]
 """
@@ -17,7 +20,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +33,10 @@ from storylens.read.htmlpage import read_html
 from storylens.read.options import ReadOptions
 from storylens.read.sources import Source
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "extraction-dev"
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "data" / "extraction-dev"
+PAGES = REPO / "tests" / "read" / "fixtures" / "extraction"
+_WORD = re.compile(r"\w+")
 
 
 def _norm(text: str) -> str:
@@ -54,6 +62,32 @@ def snippet_scores(gold: dict[str, Any], texts: dict[str, str]) -> tuple[float, 
     kept = [_norm(s) in texts[k] for k, g in gold.items() for s in g["with"]]
     dropped = [_norm(s) not in texts[k] for k, g in gold.items() for s in g["without"]]
     return sum(kept) / len(kept), sum(dropped) / len(dropped)
+
+
+def word_bag(found: str, gold: str) -> tuple[float, float, float]:
+    """(precision, recall, F1) of the words of ``found`` against those of ``gold``."""
+    ours, theirs = Counter(_WORD.findall(found.lower())), Counter(_WORD.findall(gold.lower()))
+    common = sum((ours & theirs).values())
+    precision = common / sum(ours.values()) if ours else 0.0
+    recall = common / sum(theirs.values()) if theirs else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if common else 0.0
+    return precision, recall, f1
+
+
+def _fixture_word_bags() -> list[dict[str, Any]]:
+    gold = json.loads((PAGES / "gold.json").read_text(encoding="utf-8"))
+    ours, theirs = [], []
+    for name, page in gold.items():
+        data = (PAGES / name).read_bytes()
+        text, _ = _ours(name, data)
+        ours.append(word_bag(text, page["body"]))
+        theirs.append(word_bag(_theirs(data), page["body"]))
+    rows = []
+    for i, metric in enumerate(("precision", "recall", "F1")):
+        mine = sum(score[i] for score in ours) / len(ours)
+        base = sum(score[i] for score in theirs) / len(theirs)
+        rows.append(_row(f"fixture pages: word-bag {metric}, text", "mean per page", mine, base))
+    return rows
 
 
 def _row(name: str, metric: str, ours: float, theirs: float) -> dict[str, Any]:
@@ -111,6 +145,7 @@ def main(repeat: int = 2) -> list[dict[str, Any]]:
             "baseline_value": None,
             "ratio": None,
         },
+        *_fixture_word_bags(),
     ]
 
 
