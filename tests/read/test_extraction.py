@@ -40,6 +40,12 @@ def test_tables_are_kept_as_rows_of_text() -> None:
     assert article.headings == []
 
 
+def test_a_table_set_in_a_figure_is_kept() -> None:
+    article = _page("table_figure.html")
+    assert "Greens | 12,345 | 7\n\nLiberals | 9,876 | 5" in article.text
+    assert article.captions == [Caption("Votes counted by Sunday night", None)]
+
+
 def test_list_items_and_short_paragraphs_are_not_cross_heads() -> None:
     article = _page("list.html")
     for item in ("The phone comes with these features:", "Six-inch screen", "Two-day battery"):

@@ -68,9 +68,16 @@ def _drop(el: etree._Element) -> None:
 
 
 def _figure_captions(tree: etree._Element) -> list[Caption]:
-    """Captions and credits of every figure, removing the figures from the tree."""
+    """Captions and credits of every image figure, removing those figures from the tree."""
     captions: list[Caption] = []
     for figure in tree.xpath("//figure"):
+        if figure.find(".//table") is not None:
+            # a results table set in a <figure> is article text; only its caption is furniture
+            for node in figure.xpath(".//figcaption"):
+                if text := clean(_text(node)):
+                    captions.append(Caption(text=text, credit=None))
+                _drop(node)
+            continue
         credit_nodes = [
             el
             for el in figure.iter()
