@@ -11,6 +11,7 @@ import trafilatura.metadata
 
 from storylens.model import Article, Caption
 from storylens.read import iter_articles, read_path
+from storylens.read.furniture import is_boilerplate, split_caption
 from storylens.read.htmlpage import article_from_html
 from storylens.read.plaintext import parse_text
 
@@ -170,3 +171,44 @@ def test_a_sentence_about_reuters_is_not_a_credit() -> None:
     )
     assert "via Reuters" in article.text
     assert article.captions == []
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+            "Marco Odermatt, Ski-Star aus der Schweiz.",
+            "AFP / MARCO BERTORELLO",
+        ),
+        (
+            "Der Hafen von Kiel am Morgen. Foto: Jan Petersen",
+            "Der Hafen von Kiel am Morgen.",
+            "Jan Petersen",
+        ),
+    ],
+)
+def test_trailing_copyright_and_foto_credits(line: str, caption: str, credit: str) -> None:
+    assert split_caption(line) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidenses que "
+        "cubrían la visita del enviado especial",
+        "MIRA: Madre se acerca a conocer los motivos de captura de su hijo y termina detenida",
+        "Lesen Sie auch: Warum die Bahn im Winter so oft zu spät kommt",
+        "Zum Newsletter anmelden",
+    ],
+)
+def test_read_also_links_in_other_languages_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_a_long_sentence_with_a_colon_is_body() -> None:
+    line = (
+        "Mira said: the council will meet again next week to decide whether the library "
+        "should stay open for another year or close in the summer as planned."
+    )
+    assert not is_boilerplate(line)

@@ -25,7 +25,8 @@ _CREDIT_PREFIX = r"(?:File|Files|Photo|Photos|Photograph|Image|Images|Picture|Pi
 _BRACKET_CREDIT = re.compile(r"\s*\[(?P<credit>[^\[\]]{2,160})\]\s*$")
 _PAREN_CREDIT = re.compile(r"\s*\((?P<credit>[^()]{2,120})\)\s*$")
 _TRAILING_CREDIT = re.compile(
-    r"(?:^|\s)(?:Photo|Image|Picture|Photograph)(?:\s+credit)?\s*:\s*(?P<credit>[A-Z][^.!?]{1,80})$"
+    r"(?:^|\s)(?:(?:Photo|Image|Picture|Photograph|Foto|Bild)(?:\s+credit)?\s*:|©)"
+    r"\s*(?P<credit>[A-Z][^.!?]{1,80})$"
 )
 _CREDIT_LABEL = re.compile(rf"^{_CREDIT_PREFIX}", re.IGNORECASE)
 # A wire photo's caption ends in its credit ("REUTERS/Name", "Agency via REUTERS") and the picture
@@ -80,6 +81,12 @@ _BOILER_STRONG = re.compile(
     r"(?:das|dies)(?:\s+thema)?\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|"
     r"zum\s+newsletter\b|teilen\s+mit\b|wird\s+geladen\b|keine\s+kommentare\b|no\s+comments\b|"
     r"follow\b.{0,40}\bon\s+(?:twitter|facebook|instagram)\b)",
+    re.IGNORECASE,
+)
+_LINK_LABEL = re.compile(
+    r"^(?:(?:read|see)\s+(?:also|more)|related|(?:lea|lee|lire|lesen\s+sie|lies|leggi|leia|lees)"
+    r"(?:\s+(?:tambi[eé]n|m[aá]s|aussi|auch|anche|mais|tamb[eé]m|ook))?|(?:à\s+)?lire\s+aussi|"
+    r"(?:le|te)\s+puede\s+interesar|mira|v[eé]ase|siehe|auch\s+interessant)\s*:",
     re.IGNORECASE,
 )
 _BOILER_WEAK = re.compile(
@@ -232,7 +239,8 @@ def is_boilerplate(text: str) -> bool:
     if _DESK_NOTE_LINE.match(text):
         return True  # picture-desk notes, however long
     if _words(text) > 15:
-        return False
+        # "Read also: <a linked headline>" runs as long as the headline
+        return _words(text) <= 30 and bool(_LINK_LABEL.match(text))
     if _BOILER_STRONG.match(text):
         return True
     return bool(_BOILER_WEAK.match(text)) and (":" in text[:30] or _ends_open(text))
