@@ -1,8 +1,11 @@
-"""HTML pages: trafilatura finds the main text and metadata; figures are read here first.
+"""HTML pages: what the page states about itself first, then trafilatura, then the furniture pass.
 
-trafilatura drops ``<figure>`` captions, so captions and their photo credits are taken out of the
-tree with lxml before extraction. The extracted paragraphs then get the same shape-based
-furniture pass as plain text (share lines, attribution lines, bylines inside the body).
+schema.org JSON-LD, Open Graph and ``<meta>`` give the title, date, authors and publisher (see
+:mod:`storylens.read.structured`); trafilatura's slower searches only fill what they leave out.
+trafilatura finds the main text; a whole JSON-LD ``articleBody`` that is visible on the page may
+stand in for it. trafilatura drops ``<figure>`` captions, so captions and their photo credits are
+taken out of the tree with lxml before extraction. The extracted paragraphs then get the same
+shape-based furniture pass as plain text (share lines, attribution lines, bylines in the body).
 """
 
 from __future__ import annotations
@@ -10,12 +13,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import lxml.html
 import trafilatura
 import trafilatura.metadata
 from lxml import etree
+from trafilatura.settings import Document
 
 from storylens.errors import Problem
 from storylens.model import Article, Caption
@@ -151,8 +154,6 @@ def _parse(html: str) -> etree._Element:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ValueError(f"malformed HTML that cannot be parsed ({exc})") from None
-    if tree is None:
-        raise ValueError("malformed HTML that cannot be parsed (no elements)")
     return tree
 
 
@@ -175,8 +176,8 @@ def fragment_layout(html: str, *, title: str | None) -> Layout:
     return layout
 
 
-def _extract(tree: etree._Element, url: str | None) -> Any:
-    return trafilatura.bare_extraction(
+def _extract(tree: etree._Element, url: str | None) -> Document | None:
+    doc = trafilatura.bare_extraction(
         tree,
         url=url,
         with_metadata=False,
@@ -184,6 +185,7 @@ def _extract(tree: etree._Element, url: str | None) -> Any:
         include_tables=True,
         include_formatting=False,
     )
+    return doc if isinstance(doc, Document) else None
 
 
 def _fill_gaps(tree: etree._Element, stated: PageMetadata) -> None:

@@ -103,7 +103,10 @@ def _text(value: Any) -> str | None:
         return None
     if "<" in value:  # some CMSs put the article's HTML in articleBody
         marked = _BLOCK_END.sub("\n", value)
-        root = etree.fromstring(f"<div>{marked}</div>".encode(), _FRAGMENT_PARSER)
+        try:
+            root = etree.fromstring(f"<div>{marked}</div>".encode(), _FRAGMENT_PARSER)
+        except (etree.XMLSyntaxError, ValueError):
+            return None
         value = "".join(root.itertext()) if root is not None else ""
     return value.strip() or None
 
@@ -165,7 +168,10 @@ def body_from_structured(
     body = " ".join(metadata.article_body.split())
     body_words = _words(body)
     extracted_words = [w for u in extracted if not u.heading for w in _words(u.text)]
-    if not body_words or _share_within(extracted_words, set(body_words)) < MIN_BODY_SHARE:
+    if not body_words:
+        return None
+    # when extraction found nothing, a whole articleBody on the page is all there is
+    if extracted_words and _share_within(extracted_words, set(body_words)) < MIN_BODY_SHARE:
         return None
     if _share_within(body_words, set(_words(visible))) < MIN_VISIBLE_SHARE:
         return None
