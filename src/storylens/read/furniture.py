@@ -25,9 +25,26 @@ _CREDIT_PREFIX = r"(?:File|Files|Photo|Photos|Photograph|Image|Images|Picture|Pi
 _BRACKET_CREDIT = re.compile(r"\s*\[(?P<credit>[^\[\]]{2,160})\]\s*$")
 _PAREN_CREDIT = re.compile(r"\s*\((?P<credit>[^()]{2,120})\)\s*$")
 _TRAILING_CREDIT = re.compile(
-    r"(?:^|\s)(?:Photo|Image|Picture|Photograph)(?:\s+credit)?\s*:\s*(?P<credit>[A-Z][^.!?]{1,80})$"
+    r"(?:^|\s)(?:(?:Photo|Image|Picture|Photograph|Foto|Bild)(?:\s+credit)?\s*:|©)"
+    r"\s*(?P<credit>[A-Z][^.!?]{1,80})$"
 )
 _CREDIT_LABEL = re.compile(rf"^{_CREDIT_PREFIX}", re.IGNORECASE)
+# A wire photo's caption ends in its credit ("REUTERS/Name", "Agency via REUTERS") and the picture
+# desk's notes to editors, in capitals ("ATTENTION EDITORS - ... NO RESALES. NO ARCHIVE.").
+_AGENCY = r"(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|ANADOLU|Getty\s+Images|XINHUA|KCNA)"
+_DESK_NOTES = (
+    r"(?:ATTENTION\s+EDITORS|THIS\s+(?:IMAGE|PICTURE)\s+(?:WAS|HAS)|NO\s+RESALES|NO\s+ARCHIVES?|"
+    r"MANDATORY\s+CREDIT|EDITORIAL\s+USE\s+ONLY|FOR\s+EDITORIAL\s+USE)\b"
+)
+_WIRE_PHOTO_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"”’)]\s))(?P<credit>(?:[A-Z][^.!?]{0,80}?\s+)?via\s+"
+    + _AGENCY
+    + r"|(?:REUTERS|AFP|EPA(?:-EFE)?|AP|ANADOLU)\s*/\s*[A-Z][^/.!?]{1,60}?(?:\s*/\s*File\s+Photo)?)"
+    + r"\s*(?:[-–—]\s*)?(?P<notes>"
+    + _DESK_NOTES
+    + r".*)?$"
+)
+_DESK_NOTE_LINE = re.compile(r"^" + _DESK_NOTES)
 
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<src>.{2,120}?)\.?$", re.IGNORECASE)
 _AGENCY_IN_PARENS = re.compile(r"^\(\s*(?P<src>[A-Z][\w&.'’ -]{0,40}?)\s*\)\.?$")
@@ -56,7 +73,20 @@ _BOILER_STRONG = re.compile(
     r"^(?:©|\(c\)\s)|^(?:share(?:\s+this)?|tweet|subscribe|sign\s+up|read\s+more|read\s+also|also\s+read|"
     r"advertisement|click\s+here|follow\s+us|newsletter|skip\s+to|back\s+to\s+top|copyright|"
     r"all\s+rights\s+reserved|download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+newsletter|"
-    r"sponsored|continue\s+reading|keep\s+reading|comments?\s*\(\d*\))\b",
+    r"sponsored|continue\s+reading|keep\s+reading|comments?\s*\(\d*\))\b"
+    # the same furniture in the other languages of the news web: "read also", "you may also like",
+    # share, newsletter, comments, "loading"
+    r"|^(?:(?:lea|lee|lire|lesen\s+sie|lies|leggi|leia|lees)\s+(?:tambi[eé]n|m[aá]s|aussi|auch|anche|"
+    r"mais|tamb[eé]m|ook)\b|(?:à\s+)?lire\s+aussi\b|lea\s*:|(?:le|te)\s+puede\s+interesar\b|"
+    r"(?:das|dies)(?:\s+thema)?\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|"
+    r"zum\s+newsletter\b|teilen\s+mit\b|wird\s+geladen\b|keine\s+kommentare\b|no\s+comments\b|"
+    r"follow\b.{0,40}\bon\s+(?:twitter|facebook|instagram)\b)",
+    re.IGNORECASE,
+)
+_LINK_LABEL = re.compile(
+    r"^(?:(?:read|see)\s+(?:also|more)|related|(?:lea|lee|lire|lesen\s+sie|lies|leggi|leia|lees)"
+    r"(?:\s+(?:tambi[eé]n|m[aá]s|aussi|auch|anche|mais|tamb[eé]m|ook))?|(?:à\s+)?lire\s+aussi|"
+    r"(?:le|te)\s+puede\s+interesar|mira|v[eé]ase|siehe|auch\s+interessant)\s*:",
     re.IGNORECASE,
 )
 _BOILER_WEAK = re.compile(
@@ -78,11 +108,16 @@ _ORG_WORDS = re.compile(r"\b(?:News|Press|Agency|Times|Post|Wire|Media|Network|S
 
 @dataclass
 class Unit:
-    """One paragraph-like piece of a page; ``group`` numbers the blank-line block it sat in."""
+    """One paragraph-like piece of a page; ``group`` numbers the blank-line block it sat in.
+
+    ``heading`` and ``body`` are what markup says about it: a heading element, or an element
+    (list item, table row) that is body text however short it is.
+    """
 
     text: str
     group: int = 0
     heading: bool = False
+    body: bool = False
 
 
 @dataclass
@@ -150,6 +185,9 @@ def split_caption(text: str) -> tuple[str, str] | None:
     match = _TRAILING_CREDIT.search(text)
     if match:
         return text[: match.start()].strip(), match["credit"].strip()
+    match = _WIRE_PHOTO_CREDIT.search(text)
+    if match:
+        return text[: match.start()].strip(), match["credit"].strip()
     return None
 
 
@@ -198,8 +236,11 @@ def byline(text: str) -> tuple[list[str], list[str]] | None:
 
 
 def is_boilerplate(text: str) -> bool:
+    if _DESK_NOTE_LINE.match(text):
+        return True  # picture-desk notes, however long
     if _words(text) > 15:
-        return False
+        # "Read also: <a linked headline>" runs as long as the headline
+        return _words(text) <= 30 and bool(_LINK_LABEL.match(text))
     if _BOILER_STRONG.match(text):
         return True
     return bool(_BOILER_WEAK.match(text)) and (":" in text[:30] or _ends_open(text))
@@ -260,7 +301,7 @@ def _classify(unit: Unit, layout: Layout) -> int:
     if (when := date_line(text)) is not None:
         layout.published = layout.published or when
         return DATE
-    if unit.heading or is_short_label(text):
+    if unit.heading or (not unit.body and is_short_label(text)):
         return HEADING
     return BODY
 
@@ -308,7 +349,7 @@ def separate(
     units: list[Unit], *, title: str | None = None, find_standfirst: bool = True
 ) -> Layout:
     """Sort ``units`` into body and furniture; find the title in the first unit unless given."""
-    units = [Unit(clean(u.text), u.group, u.heading) for u in units if clean(u.text)]
+    units = [Unit(clean(u.text), u.group, u.heading, u.body) for u in units if clean(u.text)]
     for unit in units:
         if _MARKDOWN_HEADING.match(unit.text):
             unit.text, unit.heading = _MARKDOWN_HEADING.sub("", unit.text), True

@@ -1,8 +1,11 @@
-"""HTML pages: trafilatura finds the main text and metadata; figures are read here first.
+"""HTML pages: what the page states about itself first, then trafilatura, then the furniture pass.
 
-trafilatura drops ``<figure>`` captions, so captions and their photo credits are taken out of the
-tree with lxml before extraction. The extracted paragraphs then get the same shape-based
-furniture pass as plain text (share lines, attribution lines, bylines inside the body).
+schema.org JSON-LD, Open Graph and ``<meta>`` give the title, date, authors and publisher (see
+:mod:`storylens.read.structured`); trafilatura's slower searches only fill what they leave out.
+trafilatura finds the main text; a whole JSON-LD ``articleBody`` that is visible on the page may
+stand in for it. trafilatura drops ``<figure>`` captions, so captions and their photo credits are
+taken out of the tree with lxml before extraction. The extracted paragraphs then get the same
+shape-based furniture pass as plain text (share lines, attribution lines, bylines in the body).
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from collections.abc import Iterator
 
 import lxml.html
 import trafilatura
+import trafilatura.metadata
 from lxml import etree
+from trafilatura.settings import Document
 
 from storylens.errors import Problem
 from storylens.model import Article, Caption
@@ -22,12 +27,23 @@ from storylens.read.decoding import NotText, decode
 from storylens.read.furniture import Layout, Unit, clean, separate, split_caption
 from storylens.read.options import ReadOptions
 from storylens.read.sources import Source
+from storylens.read.structured import PageMetadata, body_from_structured, page_metadata
 
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|attribution|photographer|source|byline", re.I)
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+# the parser trafilatura itself uses, comments and all: React's empty <!-- --> inside a paragraph
+# made trafilatura drop the paragraph
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 
 
@@ -36,47 +52,86 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def _meta(tree: etree._Element, *keys: str) -> str | None:
-    for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f"//meta[@{attr}=$k]/@content", k=key)
-            if found and clean(str(found[0])):
-                return clean(str(found[0]))
-    return None
+def _text(el: etree._Element) -> str:
+    return "".join(el.itertext())
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element and keep the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _figure_captions(tree: etree._Element) -> list[Caption]:
-    """Captions and credits of every figure, removing the figures from the tree."""
+    """Captions and credits of every image figure, removing those figures from the tree."""
     captions: list[Caption] = []
     for figure in tree.xpath("//figure"):
+        if figure.find(".//table") is not None:
+            # a results table set in a <figure> is article text; only its caption is furniture
+            for node in figure.xpath(".//figcaption"):
+                if text := clean(_text(node)):
+                    captions.append(Caption(text=text, credit=None))
+                _drop(node)
+            continue
         credit_nodes = [
             el
             for el in figure.iter()
             if isinstance(el.tag, str)
             and (el.tag in ("cite", "small") or _CREDIT_CLASS.search(el.get("class") or ""))
         ]
-        credit = clean(" ".join(clean(el.text_content()) for el in credit_nodes)) or None
+        credit = clean(" ".join(clean(_text(el)) for el in credit_nodes)) or None
         for el in credit_nodes:
-            el.drop_tree()
+            _drop(el)
         caption_nodes = figure.xpath(".//figcaption")
-        text = clean(" ".join(el.text_content() for el in caption_nodes))
+        text = clean(" ".join(_text(el) for el in caption_nodes))
         if not credit and text and (split := split_caption(text)):
             text, credit = split
         if text or credit:
             captions.append(Caption(text=text, credit=credit))
-        figure.drop_tree()
+        _drop(figure)
     return captions
+
+
+def _sentence_in_heading(el: etree._Element) -> bool:
+    """A lead paragraph set in a heading element: far longer than any cross-head."""
+    text = clean("".join(el.itertext()))
+    words = len(text.split())
+    return words > 15 or (words > 10 and text.endswith((".", "!", "?")))
+
+
+def _table_units(table: etree._Element, group: int) -> list[Unit]:
+    """One unit per row, cells joined as trafilatura's text output joins them."""
+    units = []
+    for row in table.iter("row"):
+        cells = [clean("".join(cell.itertext())) for cell in row.iter("cell")]
+        cells = [c for c in cells if c]
+        if cells:
+            units.append(Unit(" | ".join(cells), group, body=True))
+    return units
 
 
 def _units_from_body(body: etree._Element) -> list[Unit]:
     units: list[Unit] = []
     for i, el in enumerate(body):
-        if el.tag in ("table", "graphic", "ref"):
-            continue
-        if el.tag == "list":
-            units.extend(Unit("".join(item.itertext()), i) for item in el.iter("item"))
-        else:
-            units.append(Unit("".join(el.itertext()), i, heading=el.tag == "head"))
+        if el.tag == "table":
+            units.extend(_table_units(el, i))
+        elif el.tag == "list":
+            # list items are body text, however short: spec bullets are not cross-heads
+            units.extend(Unit("".join(item.itertext()), i, body=True) for item in el.iter("item"))
+        elif el.tag not in ("graphic", "ref"):
+            head = el.tag == "head" and not _sentence_in_heading(el)
+            units.append(Unit("".join(el.itertext()), i, heading=head, body=not head))
+        # text loose after an element (a heading's tail) belongs to the body too
+        if el.tail and el.tail.strip():
+            units.append(Unit(el.tail, i, body=True))
     return units
 
 
@@ -86,19 +141,24 @@ def _units_from_tree(tree: etree._Element) -> list[Unit]:
     for i, el in enumerate(tree.iter(*_BLOCKS)):
         if any(parent.tag in _BLOCKS for parent in el.iterancestors()):
             continue
-        units.append(Unit(el.text_content(), i, heading=el.tag.startswith("h")))
+        units.append(Unit(_text(el), i, heading=el.tag.startswith("h")))
     return units
 
 
 def _parse(html: str) -> etree._Element:
     html = _XML_DECLARATION.sub("", html, count=1)
+    # A browser running scripts reads <noscript> as raw text up to its end tag; parsed as markup,
+    # a stray <noscript><div></noscript> swallows the rest of the page.
+    html = _NOSCRIPT.sub("", html)
     try:
-        tree = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError) as exc:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ValueError(f"malformed HTML that cannot be parsed ({exc})") from None
-    for el in tree.xpath("//script|//style|//noscript|//template"):
-        el.drop_tree()
     return tree
+
+
+def _strip_code(tree: etree._Element) -> None:
+    etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
 
 
 def fragment_layout(html: str, *, title: str | None) -> Layout:
@@ -108,11 +168,52 @@ def fragment_layout(html: str, *, title: str | None) -> Layout:
 
         return separate(text_units(html), title=title or "")
     tree = _parse(f"<html><body>{html}</body></html>")
+    _strip_code(tree)
     captions = _figure_captions(tree)
-    units = _units_from_tree(tree) or [Unit(tree.text_content())]
+    units = _units_from_tree(tree) or [Unit(_text(tree))]
     layout = separate(units, title=title or "", find_standfirst=False)
     layout.captions[:0] = captions
     return layout
+
+
+def _extract(tree: etree._Element, url: str | None) -> Document | None:
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=False,
+    )
+    return doc if isinstance(doc, Document) else None
+
+
+def _fill_gaps(tree: etree._Element, stated: PageMetadata) -> None:
+    """What the page does not state, searched for in its markup, cheapest searches only.
+
+    trafilatura's full metadata pass (author search in the markup, htmldate's extensive search
+    of the page text) took half of all reading time; a byline in the body is still found by the
+    furniture pass.
+    """
+    if not stated.title:
+        stated.title = trafilatura.metadata.extract_title(tree)
+    if not stated.site_name:
+        stated.site_name = trafilatura.metadata.extract_sitename(tree)
+    if not stated.published:
+        from htmldate import find_date
+
+        stated.published = iso_date(find_date(tree, original_date=True, extensive_search=False))
+
+
+def _structured_units(tree: etree._Element, stated: PageMetadata, units: list[Unit]) -> list[Unit]:
+    if not stated.article_body:
+        return units
+    blocks = _units_from_tree(tree)
+    chosen = body_from_structured(stated, units, blocks, _text(tree))
+    if chosen is None:
+        return units
+    # markup says what is a heading here; the rest is body however short
+    return [Unit(u.text, u.group, u.heading, not u.heading) for u in chosen]
 
 
 def article_from_html(
@@ -124,30 +225,24 @@ def article_from_html(
 ) -> Article:
     """One article from a whole HTML page; ValueError with a user-facing message when none."""
     tree = _parse(html)
+    stated = page_metadata(tree)
+    _strip_code(tree)
     captions = _figure_captions(tree)
-    meta_url = _meta(tree, "og:url") or next(
-        iter(tree.xpath("//link[@rel='canonical']/@href")), None
-    )
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_formatting=False,
-    )
+    if not stated.answers():
+        _fill_gaps(tree, stated)
+    doc = _extract(tree, url)
     units = _units_from_body(doc.body) if doc is not None and doc.body is not None else []
-    units = units or _units_from_tree(tree)
-    title = clean((doc.title if doc is not None else None) or _meta(tree, "og:title") or "")
+    units = _structured_units(tree, stated, units) or _units_from_tree(tree)
+    title = clean(stated.title or "")
     if not title:
-        title = clean(next((h.text_content() for h in tree.iter("h1")), "") or "")
+        title = clean(next((_text(h) for h in tree.iter("h1")), "") or "")
     if units and title and clean(units[0].text) == title:
         units = units[1:]  # the page's own <h1>
     layout = separate(units, title=title, find_standfirst=False)
     if not layout.paragraphs:
         raise ValueError("no article text found in the HTML page")
     layout.captions[:0] = captions
-    description = (doc.description if doc is not None else None) or _meta(tree, "og:description")
+    description = stated.description
     first = layout.paragraphs[0]
     if (
         description
@@ -155,21 +250,14 @@ def article_from_html(
         and not first.startswith(description.rstrip(".… ")[:60])
     ):
         layout.standfirst = clean(description)
-    when = _meta(tree, "article:published_time", "datePublished", "pubdate", "date")
-    when = iso_date(when) or (doc.date if doc is not None else None)
-    if not when:
-        from htmldate import find_date
-
-        when = find_date(tree, original_date=True, extensive_search=False)
-    authors = [a for a in re.split(r"\s*;\s*", (doc.author if doc is not None else "") or "") if a]
     lang = next(iter(tree.xpath("/html/@lang")), None)
     article = build_article(
         layout,
         source=source,
-        url=url or meta_url or (doc.url if doc is not None else None),
-        outlet=_meta(tree, "og:site_name") or (doc.sitename if doc is not None else None),
-        published=when or published,
-        authors=authors,
+        url=url or stated.url,
+        outlet=stated.site_name,
+        published=stated.published or published,
+        authors=stated.authors,
     )
     # <html lang> is often a site-wide default, so it only fills in when detection cannot tell.
     if article.language is None and lang:
