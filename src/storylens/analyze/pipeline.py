@@ -132,7 +132,7 @@ def _compute(
 ) -> list[Analysis]:
     block_lists = [sentences.blocks(a.text or "") for a in articles]
     texts = [b.text for blocks in block_lists for b in blocks]
-    docs = list(models.nlp().pipe(texts, batch_size=max(batch_size, 64))) if texts else []
+    docs = models.parse(texts, batch_size=max(batch_size, 64)) if texts else []
     out: list[Analysis] = []
     position = 0
     for article, blocks in zip(articles, block_lists, strict=True):
