@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 
 from storylens.errors import Problem
@@ -41,8 +42,65 @@ def record_article(record: object, where: str, options: ReadOptions) -> Article 
         return Problem(where, f"cannot read this record ({type(exc).__name__}: {exc})")
 
 
+_DECODER = json.JSONDecoder()
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+def _value_end(text: str, pos: int) -> int:
+    """Where the array or object starting at ``pos`` ends, found without recursion (for a
+    value too deep for the json module)."""
+    depth = 0
+    for match in _TOKEN.finditer(text, pos):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+        elif token in "]}":
+            depth -= 1
+            if depth == 0:
+                return match.end()
+    raise json.JSONDecodeError("unterminated array or object", text, pos)
+
+
+def _array_items(text: str) -> Iterator[tuple[int, object]]:
+    """``(number, value)`` of each element of the JSON array ``text``, one at a time, so that
+    one element nested too deep costs only itself (its value is then a ValueError)."""
+    pos = _SPACE.match(text, 1).end()  # type: ignore[union-attr]
+    number = 0
+    while pos < len(text) and text[pos] != "]":
+        number += 1
+        try:
+            value, end = _DECODER.raw_decode(text, pos)
+            item: object = value
+            if too_deep(value):
+                item = ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        except RecursionError:
+            end = _value_end(text, pos)
+            item = ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        yield number, item
+        pos = _SPACE.match(text, end).end()  # type: ignore[union-attr]
+        if pos < len(text) and text[pos] == ",":
+            pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+        elif pos >= len(text) or text[pos] != "]":
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+    if pos >= len(text):
+        raise json.JSONDecodeError("unterminated array", text, pos)
+    if text[pos + 1 :].strip():
+        raise json.JSONDecodeError("Extra data", text, pos + 1)
+
+
 def _json_document(text: str, source: Source, options: ReadOptions) -> Iterator[Article | Problem]:
     try:
+        if text.startswith("["):
+            for number, record in _array_items(text):
+                if isinstance(record, ValueError):
+                    yield Problem(source.where, f"record {number}: {record}")
+                    continue
+                item = record_article(record, f"{source.where}#{number}", options)
+                if isinstance(item, Problem):
+                    item = Problem(source.where, f"record {number}: {item.message}")
+                yield item
+            return
         data = parse_json(text)
     except json.JSONDecodeError as exc:
         yield Problem(f"{source.where}:{exc.lineno}", f"invalid JSON ({exc.msg})")
@@ -52,15 +110,8 @@ def _json_document(text: str, source: Source, options: ReadOptions) -> Iterator[
         return
     if isinstance(data, dict):
         yield record_article(data, source.where, options)
-        return
-    if not isinstance(data, list):
+    else:
         yield Problem(source.where, "JSON file holds neither an object nor a list of objects")
-        return
-    for number, record in enumerate(data, 1):
-        item = record_article(record, f"{source.where}#{number}", options)
-        if isinstance(item, Problem):
-            item = Problem(source.where, f"record {number}: {item.message}")
-        yield item
 
 
 def is_json_document(source: Source) -> bool:

@@ -47,21 +47,29 @@ def _byte_lines(path: str) -> Iterator[tuple[int, bytes | None]]:
 
 def _line_decoder(head: bytes) -> Callable[[bytes], str]:
     """One codec for every line, chosen from the head (a cut multibyte character at its end is
-    not evidence against UTF-8)."""
+    not evidence against UTF-8). Lines are UTF-8, bad bytes replaced, unless the head is
+    clearly in another encoding: one garbled line must not cost the file."""
+
+    def utf8(raw: bytes) -> str:
+        return raw.decode("utf-8", errors="replace")
+
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        return lambda raw: raw.decode("utf-8", errors="replace")
+        return utf8
     except UnicodeDecodeError:
         pass
     sample = head[: head.rfind(b"\n") + 1] or head
-    text = decode(sample)
+    try:
+        text = decode(sample)
+    except NotText:
+        return utf8
     for name in ("utf-8", "cp1252", "latin_1"):
         try:
             if sample.decode(name) == text:
                 return lambda raw, name=name: raw.decode(name, errors="replace")  # type: ignore[misc]
         except UnicodeDecodeError:
             continue
-    return decode
+    return utf8
 
 
 def text_lines(source: Source) -> Iterator[Line]:

@@ -32,7 +32,8 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Proble
     number = 0
     truncated = False
     try:
-        for record in ArchiveIterator(io.BytesIO(source.data)):
+        archive = ArchiveIterator(io.BytesIO(source.data))
+        for record in archive:
             number += 1
             if record.rec_type not in ("response", "resource"):
                 continue
@@ -76,5 +77,9 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Proble
             f"WARC record is truncated or damaged ({type(exc).__name__}); records before it kept",
         )
         return
+    if source.data[archive.offset :].strip():
+        # warcio stops quietly at a record whose headers were cut off
+        truncated = True
+        yield Problem(f"{source.where}:{number + 1}", "WARC record is truncated (file cut off)")
     if pages == 0 and not truncated:
         yield Problem(source.where, "WARC file has no HTML response records")
