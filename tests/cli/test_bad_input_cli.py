@@ -134,3 +134,29 @@ def test_cluster_store_replaces_an_id_seen_with_new_text(tmp_path: Path) -> None
     assert rows["b"]["story"] == rows["c"]["story"] != rows["a"]["story"]
     again = storylens("cluster", "--fast", str(second), "--store", str(store))
     assert again.stderr == "" and "updated" not in again.stdout  # same text: nothing to do
+
+
+def test_truncated_warc_exits_1_keeping_the_pages_before_it(tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for i in range(2):
+        body = f"<html><body><h1>Page {i}</h1><p>{'The river rose on Monday. ' * 20}</p>"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        record = writer.create_warc_record(
+            f"https://example.com/{i}", "response", payload=io.BytesIO(body.encode()),
+            http_headers=headers,
+        )  # fmt: skip
+        writer.write_record(record)
+    path = tmp_path / "cut.warc"
+    path.write_bytes(buf.getvalue()[:-400])
+    result = storylens("read", str(path))
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert _lines(result.stderr) == [
+        f"storylens: {path}:2: WARC record is truncated (file cut off)"
+    ]
