@@ -24,7 +24,7 @@ class Problem:
 
 def one_line(text: str) -> str:
     """``text`` with line breaks, other control characters and lone surrogates escaped, so a
-    file named ``a\nb.txt`` still gives one line of error."""
+    file named ``a\\nb.txt`` still gives one line of error."""
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
