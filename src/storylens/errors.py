@@ -16,7 +16,18 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return one_line(f"{self.where}: {self.message}")
+
+    def to_dict(self) -> dict[str, str]:
+        return {"where": self.where, "message": self.message}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks, other control characters and lone surrogates escaped, so a
+    file named ``a\\nb.txt`` still gives one line of error."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 class StorylensError(Exception):

@@ -30,6 +30,14 @@ class FakeStore:
     def __exit__(self, *exc: object) -> None:
         return None
 
+    def changed_ids(self, articles: list[Article]) -> set[str]:
+        return {
+            a.id
+            for a in articles
+            if a.id in self.articles
+            and (self.articles[a.id].title, self.articles[a.id].text) != (a.title, a.text)
+        }
+
     def add(self, articles: list[Article]) -> dict[str, str]:
         placed = {}
         for article in articles:

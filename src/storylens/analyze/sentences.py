@@ -33,8 +33,28 @@ class Block:
     paragraph: int
 
 
+#: the longest text spaCy is given at once; a longer line is analysed in pieces cut at spaces.
+#: spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters, error E088), and one long
+#: line costs memory in proportion to its length.
+MAX_BLOCK_CHARS = 100_000
+
+
+def _pieces(line: str, start: int) -> Iterator[tuple[str, int]]:
+    """``line`` cut into pieces of at most :data:`MAX_BLOCK_CHARS`, at a space when one is near."""
+    while len(line) > MAX_BLOCK_CHARS:
+        cut = line.rfind(" ", MAX_BLOCK_CHARS // 2, MAX_BLOCK_CHARS)
+        cut = cut if cut > 0 else MAX_BLOCK_CHARS
+        yield line[:cut], start
+        rest = line[cut:]
+        lead = len(rest) - len(rest.lstrip())
+        line, start = rest[lead:], start + cut + lead
+    if line:
+        yield line, start
+
+
 def blocks(text: str) -> list[Block]:
-    """Non-empty lines of ``text`` with their offsets and paragraph indexes."""
+    """Non-empty lines of ``text`` with their offsets and paragraph indexes; a line over
+    :data:`MAX_BLOCK_CHARS` becomes several blocks."""
     out: list[Block] = []
     paragraph = -1
     position = 0
@@ -46,7 +66,10 @@ def blocks(text: str) -> list[Block]:
                 stripped = line.strip()
                 if stripped:
                     lead = len(line) - len(line.lstrip())
-                    out.append(Block(stripped, offset + lead, paragraph))
+                    out.extend(
+                        Block(piece, at, paragraph)
+                        for piece, at in _pieces(stripped, offset + lead)
+                    )
                 offset += len(line) + 1
         position += len(chunk) + 2
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from storylens.cli.app import app, state
+from storylens.errors import one_line
 
 
 def main() -> None:
@@ -17,7 +18,7 @@ def main() -> None:
     except Exception as exc:  # the CLI owns every error a user can see
         if state.debug:
             raise
-        print(f"storylens: {exc}", file=sys.stderr)
+        print(f"storylens: {one_line(str(exc))}", file=sys.stderr)
         sys.exit(2)
 
 

@@ -30,7 +30,24 @@ def _root(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks and debug logging."),
 ) -> None:
     state.debug = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING)
+    configure_logging(debug)
+
+
+def _ours(record: logging.LogRecord) -> bool:
+    return record.name == "storylens" or record.name.startswith("storylens.")
+
+
+def configure_logging(debug: bool) -> None:
+    """stderr gets storylens's own warnings; other libraries' messages (trafilatura's
+    ``WARNING: discarding data``, htmldate's, …) speak about inputs we already report on, so
+    they show only with --debug, as the debug log."""
+    handler = logging.StreamHandler()
+    if debug:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    else:
+        handler.setFormatter(logging.Formatter("storylens: %(message)s"))
+        handler.addFilter(_ours)
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
 
 
 # Command modules register on import; imported last so that ``app`` exists for them.

@@ -18,6 +18,7 @@ from storylens.cli.common import (
     FIELD_OPTION,
     INPUT_FORMAT_OPTION,
     MAX_BYTES_OPTION,
+    PROBLEMS_OPTION,
     Tally,
     load_articles,
     output_stream,
@@ -67,10 +68,11 @@ def cluster_cli(
     field: list[str] = FIELD_OPTION,
     input_format: str | None = INPUT_FORMAT_OPTION,
     max_bytes: int = MAX_BYTES_OPTION,
+    problems: Path | None = PROBLEMS_OPTION,
 ) -> None:
     """Group articles into stories; one line per article {id, story, duplicate_group, ...}."""
     options = read_options(field, input_format, max_bytes)
-    tally = Tally()
+    tally = Tally(problems_file=problems)
     articles = load_articles(paths, tally, options)
     usable = [a for a in articles if (a.title or a.text).strip()]
     for article in articles:
@@ -78,12 +80,13 @@ def cluster_cli(
             tally.good -= 1
             tally.skip(Problem(article.source or article.id, "empty article (no title, no text)"))
     if not usable and store is None:
-        raise _fail("no articles to cluster")
+        say("no articles to cluster")
+        tally.finish()
     try:
         from storylens.stories.grouping import StoryGrouper
 
         grouper = StoryGrouper.fast() if fast else StoryGrouper(verify=verify)
-        records = _run(usable, store, engine, master, grouper)
+        records = _run(usable, store, engine, master, grouper, tally)
     except StorylensError as exc:
         raise _fail(str(exc)) from exc
     except sqlite3.DatabaseError as exc:
@@ -94,27 +97,36 @@ def cluster_cli(
 
 
 def _features(articles: list[Article], embedding: str) -> list[Any]:
-    """Features in batches, with a progress bar on a terminal (encoding is the slow step)."""
+    """Features in batches, with a progress bar on a terminal (encoding is the slow step); a
+    batch that fails is retried an article at a time, and a ``Failed`` stands for each article
+    that fails alone."""
     from storylens.cli.common import progress
+    from storylens.isolate import isolate
     from storylens.stories.features import featurize, get_encoder
 
     encoder = get_encoder(embedding)
     batches = [articles[i : i + 256] for i in range(0, len(articles), 256)]
     out: list[Any] = []
     for batch in progress(batches, "analysing", total=len(batches)):
-        out.extend(featurize(batch, encoder))
+        out.extend(isolate(batch, lambda items: featurize(items, encoder)))
     return out
 
 
 def _run(
-    articles: list[Article], store: Path | None, engine: Engine, master: str | None, grouper: Any
+    articles: list[Article],
+    store: Path | None,
+    engine: Engine,
+    master: str | None,
+    grouper: Any,
+    tally: Tally,
 ) -> list[dict[str, Any]]:
+    from storylens.isolate import Failed
     from storylens.stories.verify import MAX_VERIFIED_ROWS
 
     embedding = grouper.embedding
 
-    def compute(items: list[Article]) -> list[Any]:
-        """Features of the new articles (warning when there are too many to verify)."""
+    def compute(items: list[Article]) -> tuple[list[Article], list[Any]]:
+        """The articles that could be analysed and their features; each other one is skipped."""
         if grouper.verify and len(items) > MAX_VERIFIED_ROWS:
             say(
                 f"{len(items):,} new articles in one batch: over {MAX_VERIFIED_ROWS:,} the"
@@ -124,19 +136,37 @@ def _run(
         if engine is Engine.spark:
             from storylens.spark.job import spark_features
 
-            return spark_features(items, master=master, embedding=embedding)
-        return _features(items, embedding)
+            found = spark_features(items, master=master, embedding=embedding)
+        else:
+            found = _features(items, embedding)
+        kept: list[tuple[Article, Any]] = []
+        for article, features in zip(items, found, strict=True):
+            if isinstance(features, Failed):
+                tally.good -= 1
+                where = article.source or article.id
+                tally.skip(Problem(where, f"cannot analyse this article ({features.reason})"))
+            else:
+                kept.append((article, features))
+        return [a for a, _ in kept], [f for _, f in kept]
 
     if store is not None:
         from storylens.stories.store import StoryStore
 
         with StoryStore(store, grouper=grouper) as db:
-            fresh = list({a.id: a for a in articles if db.article(a.id) is None}.values())
+            changed = db.changed_ids(articles)
+            fresh = list(
+                {a.id: a for a in articles if a.id in changed or db.article(a.id) is None}.values()
+            )
             if fresh:
                 db.check_compatible()  # before the costly encoding, not after
-            db.add_features(fresh, compute(fresh) if fresh else [])
-            return db.assignments()
-    return grouper.add_features(articles, compute(articles)).assignments()
+            fresh, features = compute(fresh) if fresh else ([], [])
+            db.add_features(fresh, features, replace=changed)
+            updated = changed & {a.id for a in fresh}
+            for article_id in sorted(updated):
+                say(f"{article_id}: stored before with other text; replaced and grouped again")
+            return [{**r, "updated": True} if r["id"] in updated else r for r in db.assignments()]
+    kept, features = compute(articles)
+    return grouper.add_features(kept, features).assignments()
 
 
 @app.command("stories")

@@ -13,7 +13,7 @@ from typing import IO, Any, TypeVar
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from storylens.errors import Problem
+from storylens.errors import Problem, one_line
 from storylens.model import Article
 from storylens.read.options import FORMATS
 
@@ -25,7 +25,7 @@ EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 
 def say(message: str) -> None:
     """One line on stderr, prefixed like every storylens message."""
-    print(f"storylens: {message}", file=sys.stderr)
+    print(f"storylens: {one_line(message)}", file=sys.stderr)
 
 
 @dataclass
@@ -34,10 +34,22 @@ class Tally:
 
     good: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: where ``--problems`` writes each skipped input or record, one JSON object a line
+    problems_file: Path | None = None
 
     def skip(self, problem: Problem) -> None:
         self.problems.append(problem)
         say(str(problem))
+
+    def write_problems(self) -> None:
+        """The ``--problems`` file: ``{"where", "message"}`` per skipped item (empty if none)."""
+        if self.problems_file is None:
+            return
+        try:
+            with output_stream(self.problems_file) as out:
+                write_jsonl((p.to_dict() for p in self.problems), out)
+        except OSError as exc:
+            say(f"{self.problems_file}: {exc.strerror or 'cannot be written'}")
 
     @property
     def exit_code(self) -> int:
@@ -46,7 +58,8 @@ class Tally:
         return EXIT_SKIPPED if self.problems else EXIT_OK
 
     def finish(self) -> None:
-        """Exit with the batch status (0, 1 or 2)."""
+        """Write the ``--problems`` file and exit with the batch status (0, 1 or 2)."""
+        self.write_problems()
         raise typer.Exit(self.exit_code)
 
 
@@ -79,6 +92,12 @@ INPUT_FORMAT_OPTION: Any = typer.Option(
 )
 MAX_BYTES_OPTION: Any = typer.Option(
     50_000_000, "--max-bytes", help="Skip input files larger than this many bytes."
+)
+
+PROBLEMS_OPTION: Any = typer.Option(
+    None,
+    "--problems",
+    help="Write every skipped file or record here as JSON lines {where, message}.",
 )
 
 
@@ -136,4 +155,8 @@ def output_stream(path: Path | None) -> Iterator[IO[str]]:
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        # surrogates can only come from a file name (os.fsdecode); keep them as JSON escapes
+        line = json.dumps(record, ensure_ascii=False)
+        if not line.isprintable():
+            line = json.dumps(record)
+        out.write(line + "\n")

@@ -17,6 +17,7 @@ from storylens.cli.common import (
     FIELD_OPTION,
     INPUT_FORMAT_OPTION,
     MAX_BYTES_OPTION,
+    PROBLEMS_OPTION,
     Tally,
     load_articles,
     output_stream,
@@ -73,6 +74,7 @@ def read_cli(
     field: list[str] = FIELD_OPTION,
     input_format: str | None = INPUT_FORMAT_OPTION,
     max_bytes: int = MAX_BYTES_OPTION,
+    problems: Path | None = PROBLEMS_OPTION,
 ) -> None:
     """Read articles from text, HTML, JSONL/JSON, CSV, WARC and RSS/Atom inputs.
 
@@ -80,7 +82,7 @@ def read_cli(
     everything read, 1 some inputs or records skipped, 2 nothing readable.
     """
     options = read_options(field, input_format, max_bytes)
-    tally = Tally()
+    tally = Tally(problems_file=problems)
     articles = load_articles(paths, tally, options)
     if not articles:
         say("nothing readable in the given inputs")

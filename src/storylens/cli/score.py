@@ -10,39 +10,56 @@ from typing import Any
 import typer
 
 from storylens.cli.app import app, eval_app
-from storylens.cli.common import EXIT_NOTHING, Tally, output_stream, progress, say, write_jsonl
+from storylens.cli.common import (
+    EXIT_NOTHING,
+    PROBLEMS_OPTION,
+    Tally,
+    output_stream,
+    progress,
+    say,
+    write_jsonl,
+)
 from storylens.errors import Problem, StorylensError
 from storylens.model import SCORE_DIMENSIONS, Article
 
 
 def _read_pairs(path: Path, tally: Tally) -> list[tuple[str, Article, Article]]:
+    """Every usable pair of a JSONL file, a line at a time; each bad line is one problem."""
+    from storylens.read.jsonlines import parse_json
+    from storylens.read.lines import NotText, text_lines, too_long_record
+    from storylens.read.sources import load
     from storylens.score.records import parse_pair_record
 
+    source = load(str(path), 50_000_000, streamed=lambda head: True)
+    if isinstance(source, Problem):
+        say(str(source))
+        raise typer.Exit(EXIT_NOTHING)
     try:
-        with open(path, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except OSError as exc:
-        say(f"{path}: {exc.strerror or 'cannot be read'}")
-        raise typer.Exit(EXIT_NOTHING) from None
-    except UnicodeDecodeError:
-        say(f"{path}: is not UTF-8 text; save it as UTF-8 JSON lines")
+        lines = text_lines(source)
+    except NotText as exc:
+        say(f"{path}: {exc}; save it as UTF-8 JSON lines")
         raise typer.Exit(EXIT_NOTHING) from None
     pairs = []
-    for number, line in enumerate(lines, 1):
+    for number, line in lines:
+        where = f"{path}:{number}"
+        if line is None:
+            tally.skip(Problem(where, too_long_record()))
+            continue
         if not line.strip():
             continue
         try:
-            pairs.append(parse_pair_record(json.loads(line), default_id=str(number)))
+            pairs.append(parse_pair_record(parse_json(line), default_id=str(number)))
         except json.JSONDecodeError as exc:
-            tally.skip(Problem(f"{path}:{number}", f"not JSON ({exc.msg})"))
-        except ValueError as exc:
-            tally.skip(Problem(f"{path}:{number}", str(exc)))
+            tally.skip(Problem(where, f"not JSON ({exc.msg})"))
+        except (ValueError, TypeError) as exc:
+            tally.skip(Problem(where, str(exc)))
     return pairs
 
 
 def _analyse(pairs: list[tuple[Article, Article]]) -> list[Any]:
-    """Analyses of every pair, with a progress bar that moves per analysed chunk."""
-    from storylens.score.corpus import analyse_pairs, unique_count
+    """Analyses of every pair (``Failed`` for a pair that cannot be analysed), with a progress
+    bar that moves per analysed chunk."""
+    from storylens.score.corpus import analyse_pairs_each, unique_count
 
     total = unique_count(pairs)
     ticks = iter(progress(range(total), "analysing", total=total))
@@ -51,7 +68,7 @@ def _analyse(pairs: list[tuple[Article, Article]]) -> list[Any]:
         for _ in range(n):
             next(ticks, None)
 
-    result = analyse_pairs(pairs, on_progress=advance)
+    result = analyse_pairs_each(pairs, on_progress=advance)
     for _ in ticks:  # close the bar
         pass
     return result
@@ -61,29 +78,41 @@ def _analyse(pairs: list[tuple[Article, Article]]) -> list[Any]:
 def score_command(
     pairs: Path = typer.Argument(..., help="JSONL of {pair_id, a, b}; a/b: article or text."),
     output: Path | None = typer.Option(None, "-o", "--output", help="JSONL out (stdout: -)."),
+    problems: Path | None = PROBLEMS_OPTION,
 ) -> None:
     """Score pairs of articles like SemEval-2022 judges (1 = very similar … 4 = very dissimilar)."""
     from storylens.score import judge_many, shipped_model
 
-    tally = Tally()
+    tally = Tally(problems_file=problems)
     read = _read_pairs(pairs, tally)
     if not read:
         say(f"{pairs}: no usable pair; each line needs {{pair_id, a, b}}")
-        raise typer.Exit(EXIT_NOTHING)
+        tally.finish()
     try:
         model = shipped_model()
-        analysed = _analyse([(a, b) for _, a, b in read])
-        judged = judge_many(analysed, model)
     except StorylensError as exc:
         say(str(exc))
         raise typer.Exit(EXIT_NOTHING) from None
-    records = (
-        {"pair_id": pair_id, "scores": j.scores.to_dict(), "same_story": j.same_story}
-        for (pair_id, _, _), j in zip(read, judged, strict=True)
-    )
+    from storylens.isolate import Failed, isolate
+
+    analysed = _analyse([(a, b) for _, a, b in read])
+    ready = [(pair_id, pair) for (pair_id, _, _), pair in zip(read, analysed, strict=True)]
+    for pair_id, pair in ready:
+        if isinstance(pair, Failed):
+            where = pair.item.source or pair.item.id
+            tally.skip(Problem(f"pair {pair_id}", f"{where}: cannot analyse ({pair.reason})"))
+    ready = [(pair_id, pair) for pair_id, pair in ready if not isinstance(pair, Failed)]
+    judged = isolate([pair for _, pair in ready], lambda batch: judge_many(batch, model))
+    records = []
+    for (pair_id, _), judgement in zip(ready, judged, strict=True):
+        if isinstance(judgement, Failed):
+            tally.skip(Problem(f"pair {pair_id}", f"cannot score ({judgement.reason})"))
+            continue
+        scores = judgement.scores.to_dict()
+        records.append({"pair_id": pair_id, "scores": scores, "same_story": judgement.same_story})
     with output_stream(output) as out:
         write_jsonl(records, out)
-    tally.good = len(judged)
+    tally.good = len(records)
     tally.finish()
 
 
@@ -146,6 +175,15 @@ def eval_semeval_command(
     except StorylensError as exc:
         say(str(exc))
         raise typer.Exit(EXIT_NOTHING) from None
+    from storylens.isolate import Failed
+
+    for pair, item in zip(pairs, analysed, strict=True):
+        if isinstance(item, Failed):
+            tally.skip(Problem(f"pair {pair.pair_id}", f"cannot analyse ({item.reason})"))
+    kept = [i for i, item in enumerate(analysed) if not isinstance(item, Failed)]
+    pairs, analysed = [pairs[i] for i in kept], [analysed[i] for i in kept]
+    if not pairs:
+        raise typer.Exit(EXIT_NOTHING)
     X = feature_matrix(analysed)
     report = evaluate(pairs, analysed, model.predict(X), model.same_story(X))
     if as_json:

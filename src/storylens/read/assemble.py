@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from storylens.model import Article, Caption
 from storylens.read.furniture import Layout
 from storylens.read.language import detect_language
+from storylens.read.normalise import clean_article, clean_text
 
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _ISO_LANG = re.compile(r"^[a-z]{2}$")
@@ -91,9 +92,9 @@ def build_article(
     authors: list[str] | None = None,
 ) -> Article:
     """The final article: given metadata wins over what the text layout suggested."""
-    text = "\n\n".join(layout.paragraphs)
+    text = clean_text("\n\n".join(layout.paragraphs))
     captions = [Caption(text=c.text, credit=c.credit) for c in layout.captions]
-    return Article(
+    article = Article(
         title=layout.title,
         text=text,
         id=id or "",
@@ -108,3 +109,4 @@ def build_article(
         headings=_unique(layout.headings),
         source=source,
     )
+    return clean_article(article)

@@ -48,6 +48,9 @@ def read_feed(source: Source, options: ReadOptions) -> Iterator[Article | Proble
         except ValueError as exc:
             yield Problem(where, str(exc))
             continue
+        except Exception as exc:  # one hostile entry must not end the feed
+            yield Problem(where, f"cannot read this entry ({type(exc).__name__})")
+            continue
         if not layout.paragraphs:
             yield Problem(where, f"feed entry {number} has no text")
             continue

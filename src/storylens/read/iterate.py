@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from storylens.errors import Problem, ReadError
 from storylens.model import Article
+from storylens.read.jsonlines import is_json_document
+from storylens.read.lines import streamable
 from storylens.read.options import ReadOptions
 from storylens.read.registry import READERS, detect_format
-from storylens.read.sources import expand, load
+from storylens.read.sources import Source, expand, load
 
 log = logging.getLogger(__name__)
+
+#: readers that can go a record at a time, so their files need no whole-file limit
+STREAMED = frozenset({"jsonl", "csv"})
+
+
+def _streamed(options: ReadOptions) -> Callable[[Source], bool]:
+    def decide(head: Source) -> bool:
+        name = options.format or detect_format(head)
+        if name not in STREAMED or not streamable(head.data):
+            return False
+        return name != "jsonl" or not is_json_document(head)
+
+    return decide
 
 
 def iter_articles(
@@ -24,11 +39,12 @@ def iter_articles(
     ``Problem("path:LINE", message)``; reading goes on either way. Never raises for bad input.
     """
     options = options or ReadOptions()
+    streamed = _streamed(options)
     for item in expand(paths):
         if isinstance(item, Problem):
             yield item
             continue
-        source = load(item, options.max_bytes)
+        source = load(item, options.max_bytes, streamed)
         if isinstance(source, Problem):
             yield source
             continue
@@ -42,9 +58,10 @@ def iter_articles(
             continue
         try:
             yield from READERS[name](source, options)
-        except (ValueError, LookupError, UnicodeError, OSError, EOFError) as exc:
-            # Third-party parsers raise many kinds of error on hostile input; one file's failure
-            # must not end the batch.
+        except Exception as exc:
+            # Third-party parsers raise many kinds of error on hostile input (RecursionError,
+            # AttributeError, ...); one file's failure must not end the batch. Readers isolate
+            # their records themselves, so what lands here costs only the rest of one file.
             log.debug("reader %s failed on %s", name, source.where, exc_info=True)
             yield Problem(source.where, f"cannot read as {name} ({type(exc).__name__}: {exc})")
 

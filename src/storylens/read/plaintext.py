@@ -15,6 +15,7 @@ from storylens.model import Article
 from storylens.read.assemble import build_article
 from storylens.read.decoding import NotText, decode
 from storylens.read.furniture import Unit, is_furniture_line, separate
+from storylens.read.normalise import clean_text
 from storylens.read.options import ReadOptions
 from storylens.read.sources import Source
 
@@ -59,8 +60,8 @@ def parse_text(text: str, **meta: Any) -> Article:
     unknown = set(meta) - known
     if unknown:
         raise TypeError(f"parse_text got unknown fields: {', '.join(sorted(unknown))}")
-    title = meta.get("title")
-    layout = separate(text_units(text), title=title or None)
+    title = clean_text(meta["title"]) if meta.get("title") else None
+    layout = separate(text_units(clean_text(text)), title=title)
     if not layout.paragraphs and layout.title and not title:
         layout.paragraphs = [layout.title]
     return build_article(

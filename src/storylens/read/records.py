@@ -9,6 +9,7 @@ from typing import Any
 from storylens.model import Article
 from storylens.read.assemble import build_article
 from storylens.read.furniture import Layout
+from storylens.read.normalise import MAX_JSON_DEPTH, clean_article, clean_value, too_deep
 
 #: model field -> field names tried in order (case-insensitive) when no mapping is given
 COMMON_FIELDS: dict[str, tuple[str, ...]] = {
@@ -64,6 +65,9 @@ def article_from_record(
     """
     if not isinstance(record, dict):
         raise ValueError(f"record is a JSON {type(record).__name__}, not an object")
+    if too_deep(record):
+        raise ValueError(f"record nests deeper than {MAX_JSON_DEPTH} levels")
+    record = clean_value(record)
     fields = fields or {}
     unknown = set(fields) - set(COMMON_FIELDS)
     if unknown:
@@ -94,7 +98,7 @@ def article_from_record(
         article.outlet = _text(get("outlet")) or article.outlet
         article.published = build_published(get("published")) or article.published
         article.id = _text(get("id")) or article.id
-        return article
+        return clean_article(article)
     blocks = re.split(r"\n\s*\n", raw_text.strip())
     if len(blocks) == 1:  # wire copy: one paragraph per line
         blocks = raw_text.strip().splitlines()

@@ -1,13 +1,21 @@
-"""Where input bytes come from: files, directories, stdin, gzip — with size limits applied."""
+"""Where input bytes come from: files, directories, stdin, gzip — with size limits applied.
+
+Every limit is applied while reading, never after: a file that grows, ``/dev/zero`` piped to
+stdin or a gzip bomb costs at most the limit plus one byte. Only regular files are opened, since
+opening a FIFO blocks until a writer comes and a device never ends.
+"""
 
 from __future__ import annotations
 
 import gzip
+import io
+import stat
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from storylens.errors import Problem
 
@@ -19,14 +27,22 @@ KNOWN_SUFFIXES: frozenset[str] = frozenset(
      ".ndjson", ".json", ".csv", ".tsv", ".warc", ".arc", ".rss", ".atom", ".xml"}
 )  # fmt: skip
 
+#: bytes read to pick a reader before deciding whether a file is streamed record by record
+HEAD_BYTES = 65_536
+
 
 @dataclass(frozen=True)
 class Source:
-    """The bytes of one input; ``name`` picks the format (``a.jsonl`` for ``a.jsonl.gz``)."""
+    """The bytes of one input; ``name`` picks the format (``a.jsonl`` for ``a.jsonl.gz``).
+
+    A streamed source (``path`` set) holds only its first :data:`HEAD_BYTES` in ``data``; its
+    reader goes line by line (:mod:`storylens.read.lines`), so no whole-file limit applies.
+    """
 
     where: str
     name: str
     data: bytes
+    path: str | None = None
 
 
 def _megabytes(n: int) -> str:
@@ -65,50 +81,73 @@ def expand(paths: Sequence[str]) -> Iterator[str | Problem]:
             if not found:
                 yield Problem(raw, "directory has no readable files (.txt, .html, .jsonl, …)")
             yield from (str(p) for p in found)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             yield raw
         else:
             yield Problem(raw, "no such file or directory")
 
 
+_SPECIAL: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is refused, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    return f"is {kind}, not a regular file; storylens reads files, folders and - (stdin)"
+
+
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    with gzip.GzipFile(fileobj=_BytesReader(data)) as fh:
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
         out = fh.read(max_bytes + 1)
     if len(out) > max_bytes:
         raise ValueError(_too_big(len(out), max_bytes).replace("file is", "file unpacks to over"))
     return out
 
 
-class _BytesReader:
-    """A minimal read-only file over bytes (io.BytesIO copies; pages can be large)."""
-
-    def __init__(self, data: bytes) -> None:
-        self._view = memoryview(data)
-        self._pos = 0
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self._view) if size is None or size < 0 else self._pos + size
-        chunk = self._view[self._pos : end].tobytes()
-        self._pos += len(chunk)
-        return chunk
+def _read_capped(fh: BinaryIO, max_bytes: int, where: str) -> bytes | Problem:
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return Problem(where, _too_big(len(data), max_bytes))
+    return data
 
 
-def load(item: str, max_bytes: int) -> Source | Problem:
-    """Read one path (or ``-``) into memory, unpacking gzip, refusing files over ``max_bytes``."""
+def load(
+    item: str, max_bytes: int, streamed: Callable[[Source], bool] | None = None
+) -> Source | Problem:
+    """Read one path (or ``-``), unpacking gzip, refusing special files and files over
+    ``max_bytes``; a plain file ``streamed(head)`` accepts comes back as a streamed source."""
     where = STDIN if item == "-" else item
     try:
         if item == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            data = _read_capped(sys.stdin.buffer, max_bytes, where)
             name = ""
         else:
             path = Path(item)
-            size = path.stat().st_size
-            if size > max_bytes:
-                return Problem(where, _too_big(size, max_bytes))
-            data = path.read_bytes()
+            info = path.stat()
+            refusal = not_regular(info.st_mode)
+            if refusal:
+                return Problem(where, refusal)
             name = path.name.lower()
-        if len(data) > max_bytes:
-            return Problem(where, _too_big(len(data), max_bytes))
+            with open(path, "rb") as fh:
+                head = fh.read(HEAD_BYTES)
+                if not head.startswith(b"\x1f\x8b") and head.strip() and streamed is not None:
+                    candidate = Source(where=where, name=name, data=head, path=item)
+                    if streamed(candidate):
+                        return candidate
+                if info.st_size > max_bytes:
+                    return Problem(where, _too_big(info.st_size, max_bytes))
+                rest = _read_capped(fh, max_bytes - len(head), where)
+                data = rest if isinstance(rest, Problem) else head + rest
+        if isinstance(data, Problem):
+            return data
         if data[:2] == b"\x1f\x8b":
             data = _gunzip(data, max_bytes)
             name = name.removesuffix(".gz")

@@ -30,8 +30,10 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Proble
     """One article per HTML response; ``source`` is ``FILE:N`` with N the record's number."""
     pages = 0
     number = 0
+    truncated = False
     try:
-        for record in ArchiveIterator(io.BytesIO(source.data)):
+        archive = ArchiveIterator(io.BytesIO(source.data))
+        for record in archive:
             number += 1
             if record.rec_type not in ("response", "resource"):
                 continue
@@ -44,6 +46,11 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Proble
             else:
                 content_type = record.rec_headers.get_header("Content-Type") or ""
             payload = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # the record's Content-Length promised more bytes than the file holds
+                truncated = True
+                yield Problem(f"{source.where}:{number}", "WARC record is truncated (file cut off)")
+                continue
             if not _is_html(content_type, payload):
                 continue
             pages += 1
@@ -59,8 +66,20 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Proble
                 )
             except (NotText, ValueError) as exc:
                 yield Problem(where, f"{url or 'record'}: {exc}")
+            except Exception as exc:  # one hostile page must not end the archive
+                yield Problem(where, f"{url or 'record'}: cannot read ({type(exc).__name__})")
     except ArchiveLoadFailed as exc:
         yield Problem(source.where, f"not a readable WARC file ({exc})")
         return
-    if pages == 0:
+    except Exception as exc:  # warcio fails in many ways on a cut or damaged file
+        yield Problem(
+            f"{source.where}:{number}",
+            f"WARC record is truncated or damaged ({type(exc).__name__}); records before it kept",
+        )
+        return
+    if source.data[archive.offset :].strip():
+        # warcio stops quietly at a record whose headers were cut off
+        truncated = True
+        yield Problem(f"{source.where}:{number + 1}", "WARC record is truncated (file cut off)")
+    if pages == 0 and not truncated:
         yield Problem(source.where, "WARC file has no HTML response records")

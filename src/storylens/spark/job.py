@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
+from storylens.errors import Problem
+from storylens.isolate import Failed, isolate
 from storylens.model import Article
 from storylens.stories.features import StoryFeatures
 
@@ -45,14 +47,16 @@ def spark_session(master: str | None = None, app_name: str = "storylens") -> Any
 
 def _featurize_partition(
     rows: Iterable[tuple[str, int]], embedding: str
-) -> Iterator[tuple[int, StoryFeatures]]:
+) -> Iterator[tuple[int, StoryFeatures | Failed[Article]]]:
     from storylens.stories.features import featurize, get_encoder
 
     batch = list(rows)
     if not batch:
         return
     articles = [Article.from_dict(json.loads(text)) for text, _ in batch]
-    features = featurize(articles, get_encoder(embedding))
+    encoder = get_encoder(embedding)
+    # a failed partition is retried an article at a time: one bad article costs only itself
+    features = isolate(articles, lambda items: featurize(items, encoder))
     yield from zip((index for _, index in batch), features, strict=True)
 
 
@@ -61,8 +65,9 @@ def spark_features(
     master: str | None = None,
     partitions: int | None = None,
     embedding: str = "minilm",
-) -> list[StoryFeatures]:
-    """Features of ``articles`` computed on Spark executors, in the input order."""
+) -> list[StoryFeatures | Failed[Article]]:
+    """Features of ``articles`` computed on Spark executors, in the input order; a ``Failed``
+    for each article that cannot be analysed."""
     if not articles:
         return []
     session = spark_session(master)
@@ -102,7 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if (a.title or a.text).strip()
     ]
     grouper = StoryGrouper.fast() if args.fast else StoryGrouper()
-    features = spark_features(articles, master=args.master, embedding=grouper.embedding)
+    found = spark_features(articles, master=args.master, embedding=grouper.embedding)
+    for article, item in zip(articles, found, strict=True):
+        if isinstance(item, Failed):
+            tally.skip(Problem(article.source or article.id, f"cannot analyse ({item.reason})"))
+            tally.good -= 1
+    articles = [a for a, f in zip(articles, found, strict=True) if not isinstance(f, Failed)]
+    features = [f for f in found if not isinstance(f, Failed)]
     if args.store:
         with StoryStore(args.store, grouper=grouper) as db:
             db.add_features(articles, features)

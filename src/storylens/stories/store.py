@@ -148,19 +148,43 @@ class StoryStore:
 
     # -- writing -------------------------------------------------------------------------
     def add(self, articles: Sequence[Article]) -> dict[str, str]:
-        """Group ``articles`` with what is stored; returns article id -> story id for them."""
+        """Group ``articles`` with what is stored; returns article id -> story id for them.
+
+        An id stored before with another title or text (:meth:`changed_ids`) is replaced: its
+        new text is analysed and grouped again, as if it came for the first time."""
+        changed = self.changed_ids(articles)
         stored = {r[0] for r in self._db.execute("SELECT id FROM articles")}
-        fresh = list({a.id: a for a in articles if a.id not in stored}.values())
+        fresh = list({a.id: a for a in articles if a.id not in stored or a.id in changed}.values())
         self.check_compatible()
         # the slow part (the sentence encoder) runs before taking the write lock
         features = featurize(fresh, self.grouper._encoder()) if fresh else []
-        self.add_features(fresh, features)
+        self.add_features(fresh, features, replace=changed)
         return self._stories_of([a.id for a in articles])
 
+    def changed_ids(self, articles: Sequence[Article]) -> set[str]:
+        """Ids of ``articles`` this store holds with another title or text."""
+        given = {a.id: (a.title or "", a.text or "") for a in articles}
+        ids = list(given)
+        changed: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self._db.execute(
+                "SELECT id, title, json_extract(data, '$.text') FROM articles"
+                f" WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            changed |= {r[0] for r in rows if given[r[0]] != (r[1] or "", r[2] or "")}
+        return changed
+
     def add_features(
-        self, articles: Sequence[Article], features: Sequence[StoryFeatures]
+        self,
+        articles: Sequence[Article],
+        features: Sequence[StoryFeatures],
+        replace: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, str]:
-        """:meth:`add` for articles whose features were computed elsewhere (Spark workers)."""
+        """:meth:`add` for articles whose features were computed elsewhere (Spark workers);
+        the stored articles with an id in ``replace`` are dropped first, in the same
+        transaction."""
         if not articles:
             return {}
         try:
@@ -171,6 +195,7 @@ class StoryStore:
             ) from exc
         try:
             self.check_compatible()
+            touched = self._drop(replace & {a.id for a in articles})
             grouper = self._grouper()
             before = dict(zip((r.features.id for r in grouper.rows_), grouper.labels_, strict=True))
             keep = [
@@ -179,7 +204,7 @@ class StoryStore:
                 if a.id not in grouper.row_of_
             ]
             grouper.add_features([a for a, _ in keep], [f for _, f in keep])
-            self._write(grouper, before, [a for a, _ in keep])
+            self._write(grouper, before, [a for a, _ in keep], touched)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -187,6 +212,19 @@ class StoryStore:
             raise
         _remember(self.path, self._meta("version"), grouper)
         return self._stories_of([a.id for a in articles])
+
+    def _drop(self, ids: set[str]) -> set[str]:
+        """Delete these articles (inside the caller's transaction); returns their stories."""
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        stories = {
+            r[0]
+            for r in self._db.execute(f"SELECT story FROM articles WHERE id IN ({marks})", [*ids])
+        }
+        self._db.execute(f"DELETE FROM articles WHERE id IN ({marks})", [*ids])
+        _forget()  # the kept grouper still holds the dropped rows: reload what is left
+        return stories
 
     def _grouper(self) -> StoryGrouper:
         """The stored state in ``self.grouper``: kept from this process's last write to the same
@@ -248,9 +286,15 @@ class StoryStore:
         next_story = int(self._meta("next_story") or 1)
         return self.grouper.restore(articles, features, labels, next_story, merged)
 
-    def _write(self, grouper: StoryGrouper, before: dict[str, str], fresh: list[Article]) -> None:
+    def _write(
+        self,
+        grouper: StoryGrouper,
+        before: dict[str, str],
+        fresh: list[Article],
+        touched: set[str] | None = None,
+    ) -> None:
         db = self._db
-        affected: set[str] = set()
+        affected: set[str] = set(touched or ())
         for article in fresh:
             row = grouper.row_of_[article.id]
             feats = grouper.rows_[row].features

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from storylens.model import Article
 from storylens.web.backend import Backend
+from storylens.web.pages import MAX_PASTE_CHARS
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -17,7 +18,12 @@ router = APIRouter(prefix="/api", tags=["api"])
 class PastedArticle(BaseModel):
     """An article given as plain text, with what is known about it."""
 
-    text: str = Field(min_length=1, description="the article body; paragraphs split by blank lines")
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_PASTE_CHARS,
+        description="the article body; paragraphs split by blank lines"
+        f" (at most {MAX_PASTE_CHARS:,} characters, like the compare form)",
+    )
     title: str | None = Field(default=None, max_length=1000)
     outlet: str | None = Field(default=None, max_length=200)
     published: str | None = Field(default=None, max_length=100, description="ISO date or time")
@@ -31,6 +37,9 @@ class CompareRequest(BaseModel):
 class AddedArticle(BaseModel):
     id: str
     story: str
+    status: Literal["added", "updated", "unchanged"] = Field(
+        description="updated: the id was stored with other text, now replaced and regrouped"
+    )
 
 
 class AddResponse(BaseModel):
@@ -109,9 +118,20 @@ async def add_articles(records: list[dict[str, Any]], lib: BackendDep) -> AddRes
             articles.append(lib.from_record(record))
         except (ValueError, TypeError) as exc:
             raise _invalid(["body", index], str(exc)) from exc
-    placed = await run_in_threadpool(lib.add, articles)
+    known = await run_in_threadpool(lib.known_ids, [a.id for a in articles])
+    placed, updated = await run_in_threadpool(lib.add, articles)
+
+    def status(article_id: str) -> Literal["added", "updated", "unchanged"]:
+        if article_id in updated:
+            return "updated"
+        return "unchanged" if article_id in known else "added"
+
     return AddResponse(
-        articles=[AddedArticle(id=a.id, story=placed[a.id]) for a in articles if a.id in placed]
+        articles=[
+            AddedArticle(id=a.id, story=placed[a.id], status=status(a.id))
+            for a in articles
+            if a.id in placed
+        ]
     )
 
 

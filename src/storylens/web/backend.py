@@ -2,8 +2,10 @@
 
 Every method is blocking and meant to run in a worker thread (the routes use
 ``run_in_threadpool``). A store is opened per call because a SQLite connection belongs to the
-thread that opened it; writes and model calls are serialized because neither the store's
-clustering state nor the language models are safe to share between threads.
+thread that opened it; writes are serialized because the store's clustering state is not safe
+to share between threads. Model calls are not serialized here: the analysis stage takes turns at
+the models a slice at a time (``storylens.analyze.models.turn``), so a long compare never holds
+them for its whole length and short ones get their turn.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ class Backend:
     def __init__(self, store_path: str | Path) -> None:
         self.store_path = Path(store_path)
         self._write_lock = threading.Lock()
-        self._model_lock = threading.Lock()
         self._encoders: dict[str, Any] = {}
 
     def _store(self) -> Any:
@@ -74,17 +75,23 @@ class Backend:
 
     # writes and models ---------------------------------------------------------------------------
 
-    def add(self, articles: list[Article]) -> dict[str, str]:
-        with self._write_lock, self._model_lock, self._store() as store:
+    def add(self, articles: list[Article]) -> tuple[dict[str, str], set[str]]:
+        """Story id per article id, and the ids stored before with other text (replaced,
+        analysed and grouped again)."""
+        with self._write_lock, self._store() as store:
             # the store groups the way it was built (MiniLM, or hashing after `--fast`)
             store.grouper.encoder = self._shared_encoder(store.grouper.embedding)
-            return store.add(articles)
+            updated = store.changed_ids(articles)
+            return store.add(articles), updated
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        with self._store() as store:
+            return {i for i in ids if store.article(i) is not None}
 
     def compare(self, a: Article, b: Article) -> Any:
         from storylens.compare import compare
 
-        with self._model_lock:
-            return compare(a, b)
+        return compare(a, b)
 
     def compare_ids(self, a_id: str, b_id: str) -> Any:
         return self.compare(self.article(a_id), self.article(b_id))
