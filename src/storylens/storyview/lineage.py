@@ -1,0 +1,98 @@
+"""Lineage: who took text from whom inside a story, what each credits, and what is its own.
+
+Provenance between two articles is :func:`storylens.compare.provenance.trace`, fed with the
+sentence pairs the story's claims already found, so only articles that share sentences (or sit
+in one wire-copy group) are traced: no pair is aligned twice and unrelated pairs cost nothing.
+Each article keeps one parent, the one it reuses most of.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from storylens.analyze.document import Analysis
+from storylens.compare.comparison import Passage
+from storylens.compare.provenance import credits, trace
+from storylens.compare.words import tokens
+from storylens.storyview.claims import Claim, how_carried
+from storylens.storyview.model import LineageLink
+
+
+def _shared_passages(
+    analyses: Sequence[Analysis], claims: Sequence[Claim]
+) -> dict[tuple[int, int], list[Passage]]:
+    """For each pair of articles (i < j) sharing a claim, its sentences as passages."""
+    passages: dict[tuple[int, int], list[Passage]] = defaultdict(list)
+    for claim in claims:
+        for x, (i, si) in enumerate(claim.members):
+            for j, sj in claim.members[x + 1 :]:
+                kind = how_carried(analyses, (i, si), (j, sj))
+                passages[(i, j)].append(Passage([si], [sj], kind, 1.0))
+    return passages
+
+
+def lineage(
+    analyses: Sequence[Analysis], claims: Sequence[Claim], duplicate_groups: Sequence[str]
+) -> list[LineageLink]:
+    """One link per article, in the order given (oldest first)."""
+    passages = _shared_passages(analyses, claims)
+    for i in range(len(analyses)):
+        for j in range(i + 1, len(analyses)):
+            if duplicate_groups[i] == duplicate_groups[j]:
+                passages.setdefault((i, j), [])
+    parent: dict[int, tuple[float, int]] = {}
+    common: set[int] = set()
+    for (i, j), found in passages.items():
+        found.sort(key=lambda p: (p.a[0], p.b[0]))
+        result = trace(analyses[i], analyses[j], found)
+        if result.relation == "b_derived_from_a":
+            child, source, share = j, i, result.reused_share_b
+        elif result.relation == "a_derived_from_b":
+            child, source, share = i, j, result.reused_share_a
+        else:
+            if result.relation == "common_source":
+                common.update((i, j))
+            continue
+        if child not in parent or share > parent[child][0]:
+            parent[child] = (share, source)
+    ids = [a.article.id for a in analyses]
+    links: list[LineageLink] = []
+    for i, analysis in enumerate(analyses):
+        source = parent.get(i, (0.0, None))[1]
+        if source is not None:
+            same_copy = duplicate_groups[i] == duplicate_groups[source]
+            relation = "wire_copy" if same_copy else "derived"
+        else:
+            relation = "common_source" if i in common else "original"
+        links.append(
+            LineageLink(
+                article=ids[i],
+                derived_from=ids[source] if source is not None else None,
+                relation=relation,
+                credited_sources=credits(analysis),
+            )
+        )
+    return links
+
+
+def reused_by_claims(analyses: Sequence[Analysis], claims: Sequence[Claim]) -> list[set[int]]:
+    """Sentences of each article that an earlier article (a lower index) already carries."""
+    reused: list[set[int]] = [set() for _ in analyses]
+    for claim in claims:
+        first = claim.members[0][0]
+        for article, sentence in claim.members:
+            if article != first:
+                reused[article].add(sentence)
+    return reused
+
+
+def own_shares(analyses: Sequence[Analysis], reused: Sequence[set[int]]) -> list[tuple[int, int]]:
+    """``(own words, all words)`` of each article: own = in no sentence found earlier."""
+    out: list[tuple[int, int]] = []
+    for i, analysis in enumerate(analyses):
+        counts = [len(tokens(s.text)) for s in analysis.sentences]
+        total = sum(counts)
+        own = total - sum(counts[s] for s in reused[i] if s < len(counts))
+        out.append((own, total))
+    return out
