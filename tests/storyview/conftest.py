@@ -54,10 +54,13 @@ def dev_articles() -> list[Article]:
 
 @pytest.fixture(scope="session")
 def dev_store(dev_articles: list[Article], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from storylens.stories.grouping import StoryGrouper
     from storylens.stories.store import StoryStore
 
     path = tmp_path_factory.mktemp("dev") / "news.db"
-    with StoryStore(path) as store:
+    # the light decision: the scoring model's check of every link costs minutes here and the
+    # tests read what the story view does with whatever stories the store holds
+    with StoryStore(path, grouper=StoryGrouper(verify=False)) as store:
         store.add(dev_articles)
     return path
 

@@ -100,13 +100,14 @@ def _counted(after: str, before: str) -> tuple[str, str | None] | None:
 
 
 def _noun(after: str) -> str | None:
-    """The first lower-case word after the number that is not a filler ("four US embassies")."""
+    """The noun right after the number, past fillers and names ("four US embassies")."""
     for word in _WORD.findall(after)[:4]:
-        if word.lower() in _FILLER or word.lower() in STOPWORDS or not word.isalpha():
+        low = word.lower()
+        if low in _FILLER or (word[0].isupper() and word.isalpha()):
             continue
-        if word[0].isupper():
-            continue
-        return word.lower()
+        if low in STOPWORDS or not word.isalpha():
+            return None
+        return low
     return None
 
 
