@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.storyview.spans import FoldedText, fold, label, lead
+from storylens.leads import label, lead
+from storylens.storyview.spans import FoldedText, fold
 
 
 @pytest.mark.parametrize(

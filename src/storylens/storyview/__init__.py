@@ -6,6 +6,7 @@ which numbers disagree or develop, and who took text from whom.
 >>> view.to_dict()["facts"][0]["carried_by"]
 """
 
+from storylens.leads import label, lead
 from storylens.storyview.build import story_view
 from storylens.storyview.model import (
     Carrier,
@@ -18,7 +19,6 @@ from storylens.storyview.model import (
     StoryView,
     ViewArticle,
 )
-from storylens.storyview.spans import label, lead
 
 __all__ = [
     "Carrier",

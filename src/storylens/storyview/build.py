@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from storylens.analyze.document import Analysis
 from storylens.compare.words import tokens
+from storylens.leads import label
 from storylens.model import Article
 from storylens.storyview import claims as claim_step
 from storylens.storyview import facts as fact_step
@@ -30,7 +31,7 @@ from storylens.storyview.model import (
     StoryView,
     ViewArticle,
 )
-from storylens.storyview.spans import FoldedText, label
+from storylens.storyview.spans import FoldedText
 
 #: a sentence this much made of a quote is that quote's fact, not a claim of its own
 QUOTE_SENTENCE_SHARE = 0.5

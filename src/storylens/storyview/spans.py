@@ -13,9 +13,6 @@ _MARKS = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"}
 )
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s")
-#: characters of a lead shown for an untitled article or story
-LEAD_CHARS = 90
 
 
 def fold(text: str) -> str:
@@ -59,21 +56,3 @@ class FoldedText:
     def contains(self, needle: str) -> bool:
         key = fold(needle)
         return bool(key) and key in self.folded
-
-
-def lead(text: str, limit: int = LEAD_CHARS) -> str:
-    """The first sentence of ``text``, shortened to ``limit`` characters at a word boundary."""
-    flat = _SPACE.sub(" ", text).strip()
-    if not flat:
-        return ""
-    end = _SENTENCE_END.search(flat)
-    first = flat[: end.start() + 1].strip() if end else flat
-    if len(first) <= limit:
-        return first
-    cut = first[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return cut + "…"
-
-
-def label(title: str | None, text: str | None) -> str:
-    """What to call an article or story: its title, else its lead."""
-    return (title or "").strip() or lead(text or "")
