@@ -55,6 +55,8 @@ def _timeline(group: NumberGroup, width: int = 420, height: int = 120) -> dict[s
     top = max(v.value for v in group.values) or 1.0
     step = (width - 80) / max(1, len(group.values) - 1)
     points = []
+    # at most about eight dates under the axis, so that they never overlap
+    every = max(1, -(-len(group.values) // 8))
     for i, v in enumerate(group.values):
         x = 40 + i * step
         y = height - 20 - (height - 45) * (v.value / top)
@@ -63,7 +65,7 @@ def _timeline(group: NumberGroup, width: int = 420, height: int = 120) -> dict[s
                 "x": round(x, 1),
                 "y": round(y, 1),
                 "text": v.text,
-                "when": (v.first_published or "undated")[:10],
+                "when": (v.first_published or "undated")[:10] if i % every == 0 else "",
             }
         )
     return {

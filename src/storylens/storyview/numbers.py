@@ -62,6 +62,7 @@ _FILLER = frozenset(
 _PERSONS = frozenset(
     ["people", "persons", "civilians", "soldiers", "children", "migrants", "workers", "others"]
 )
+_PLURALS = frozenset(["people", "children", "men", "women", "police", "cattle", "feet", "staff"])
 COUNTED_KINDS = frozenset({"number", "money", "percent", "quantity"})
 
 
@@ -96,7 +97,12 @@ def _counted(after: str, before: str) -> tuple[str, str | None] | None:
             noun = _noun(after[:30])
             return name, noun if noun in _PERSONS else None
     noun = _noun(after)
-    return (noun, noun) if noun else None
+    return (noun, noun) if noun and _plural(noun) else None
+
+
+def _plural(noun: str) -> bool:
+    """A count names a plural ("four embassies"); "Reporter 3 spoke" counts nothing."""
+    return noun.endswith("s") or noun in _PLURALS
 
 
 def _noun(after: str) -> str | None:
