@@ -39,29 +39,29 @@ class Claim:
 
 def _candidates(
     analyses: Sequence[Analysis], nodes: list[Node], sides: list[SentenceSide]
-) -> set[tuple[int, int]]:
-    """Pairs of node positions worth judging: embedding neighbours and shared 4-grams."""
-    found: set[tuple[int, int]] = set()
+) -> dict[tuple[int, int], float]:
+    """Pairs of node positions worth judging, with their cosine: embedding neighbours and
+    shared 4-grams."""
+    found: dict[tuple[int, int], float] = {}
     width = {a.sentence_embeddings.shape[1] for a in analyses if a.sentence_embeddings.ndim == 2}
-    if len(width) == 1 and next(iter(width)) > 0 and nodes:
-        matrix = np.stack([analyses[a].sentence_embeddings[s] for a, s in nodes])
+    usable = len(width) == 1 and next(iter(width)) > 0 and len(nodes) > 1
+    matrix = (
+        np.stack([analyses[a].sentence_embeddings[s] for a, s in nodes])
+        if usable
+        else np.zeros((len(nodes), 0), "float32")
+    )
+    if usable:
         k = min(NEIGHBOURS, len(nodes) - 1)
         owner = np.array([a for a, _ in nodes])
         for start in range(0, len(nodes), 512):
             block = matrix[start : start + 512] @ matrix.T
-            rows = np.arange(block.shape[0])
-            block[rows, start + rows] = -1.0
             # sentences of one article never make a claim together
             block[owner[start : start + 512, None] == owner[None, :]] = -1.0
-            if k <= 0:
-                continue
-            top = np.argpartition(-block, k - 1, axis=1)[:, :k] if k < len(nodes) else None
-            for r in range(block.shape[0]):
-                cols = top[r] if top is not None else np.arange(len(nodes))
-                for c in cols:
-                    if block[r, c] >= MIN_COSINE:
-                        x, y = start + r, int(c)
-                        found.add((min(x, y), max(x, y)))
+            top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+            rows, cols = np.nonzero(np.take_along_axis(block, top, 1) >= MIN_COSINE)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                x, y = start + r, int(top[r, c])
+                found[(min(x, y), max(x, y))] = float(block[r, top[r, c]])
     postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for pos, (a, s) in enumerate(nodes):
         words = sides[a].words[s]
@@ -69,20 +69,13 @@ def _candidates(
         for gram in grams:
             postings[gram].append(pos)
     for members in postings.values():
-        # a 4-gram in very many sentences is a stock phrase, not evidence of one claim
-        if 1 < len(members) <= 2 * len(analyses):
-            for i, x in enumerate(members):
-                for y in members[i + 1 :]:
-                    if nodes[x][0] != nodes[y][0]:
-                        found.add((x, y))
+        # each holder meets the first and the previous one: enough to join copies into one
+        # claim without judging every pair of a sentence that all the story's articles copy
+        for i, y in enumerate(members[1:], 1):
+            for x in {members[0], members[i - 1]}:
+                if nodes[x][0] != nodes[y][0] and (x, y) not in found:
+                    found[(x, y)] = float(matrix[x] @ matrix[y]) if usable else 0.0
     return found
-
-
-def _cosine(analyses: Sequence[Analysis], x: Node, y: Node) -> float:
-    ex, ey = analyses[x[0]].sentence_embeddings, analyses[y[0]].sentence_embeddings
-    if ex.ndim != 2 or ey.ndim != 2 or ex.shape[1] == 0 or ex.shape[1] != ey.shape[1]:
-        return 0.0
-    return float(ex[x[1]] @ ey[y[1]])
 
 
 def find_claims(
@@ -92,7 +85,11 @@ def find_claims(
     options: AlignOptions | None = None,
 ) -> list[Claim]:
     """Every sentence in one claim: ``groups[i]`` is article i's language group (only one group
-    matches within itself), ``skip[i]`` the sentences of article i left to other facts."""
+    matches within itself), ``skip[i]`` the sentences of article i left to other facts.
+
+    Candidates are judged closest first, and a pair whose sentences already share a claim is
+    not judged at all, so a sentence copied by every article costs about one judgement each.
+    """
     opt = options or AlignOptions()
     sides = [sentence_side(a) for a in analyses]
     nodes = [
@@ -101,38 +98,28 @@ def find_claims(
         for s in range(len(a.sentences))
         if s not in skip[i] and sides[i].words[s]
     ]
-    scored: list[tuple[float, Node, Node]] = []
-    for x, y in _candidates(analyses, nodes, sides):
-        nx, ny = nodes[x], nodes[y]
-        if groups[nx[0]] != groups[ny[0]]:
-            continue
-        judged = judge_pair(
-            sides[nx[0]], sides[ny[0]], nx[1], ny[1], _cosine(analyses, nx, ny), opt
-        )
-        if judged is None:
-            continue
-        kind, sim = judged
-        scored.append(((2.0 if kind == "verbatim" else 1.0) + sim, nx, ny))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    parent = list(range(len(nodes)))
+    articles_of: dict[int, set[int]] = {n: {nodes[n][0]} for n in range(len(nodes))}
 
-    parent: dict[Node, Node] = {n: n for n in nodes}
-    articles_of: dict[Node, set[int]] = {n: {n[0]} for n in nodes}
-
-    def root(n: Node) -> Node:
+    def root(n: int) -> int:
         while parent[n] != n:
             parent[n] = parent[parent[n]]
             n = parent[n]
         return n
 
-    for _, x, y in scored:
+    candidates = _candidates(analyses, nodes, sides)
+    for (x, y), cos in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
+        nx, ny = nodes[x], nodes[y]
         rx, ry = root(x), root(y)
-        if rx == ry or articles_of[rx] & articles_of[ry]:
+        if rx == ry or groups[nx[0]] != groups[ny[0]] or articles_of[rx] & articles_of[ry]:
+            continue
+        if judge_pair(sides[nx[0]], sides[ny[0]], nx[1], ny[1], cos, opt) is None:
             continue
         parent[ry] = rx
         articles_of[rx] |= articles_of.pop(ry)
-    members: dict[Node, list[Node]] = defaultdict(list)
-    for n in nodes:
-        members[root(n)].append(n)
+    members: dict[int, list[Node]] = defaultdict(list)
+    for n, node in enumerate(nodes):
+        members[root(n)].append(node)
     return [Claim(sorted(m)) for m in members.values()]
 
 

@@ -18,17 +18,45 @@ from storylens.compare.words import tokens
 from storylens.storyview.claims import Claim, how_carried
 from storylens.storyview.model import LineageLink
 
+#: earlier articles each article is traced against: those it shares most claims with
+SOURCES_TRACED = 4
+
 
 def _shared_passages(
-    analyses: Sequence[Analysis], claims: Sequence[Claim]
+    analyses: Sequence[Analysis], claims: Sequence[Claim], duplicate_groups: Sequence[str]
 ) -> dict[tuple[int, int], list[Passage]]:
-    """For each pair of articles (i < j) sharing a claim, its sentences as passages."""
-    passages: dict[tuple[int, int], list[Passage]] = defaultdict(list)
+    """For each article and the few others it shares most with (i < j), the shared sentences.
+
+    Tracing every pair that shares a sentence would be quadratic in a story of wire copies; the
+    article an outlet took its text from is among those it shares most with.
+    """
+    shared: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for claim in claims:
+        articles = [a for a, _ in claim.members]
+        for x in articles:
+            for y in articles:
+                if x != y:
+                    shared[x][y] += 1
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(duplicate_groups):
+        by_group[group].append(i)
+    chosen: set[tuple[int, int]] = set()
+    for i in range(len(analyses)):
+        ranked = sorted(shared[i].items(), key=lambda kv: (-kv[1], kv[0]))[:SOURCES_TRACED]
+        copies = by_group[duplicate_groups[i]][:SOURCES_TRACED]
+        for j in [j for j, _ in ranked] + [j for j in copies if j != i]:
+            chosen.add((min(i, j), max(i, j)))
+    passages: dict[tuple[int, int], list[Passage]] = {pair: [] for pair in chosen}
+    for claim in claims:
+        head = claim.members[0]
+        how = {node: how_carried(analyses, head, node) for node in claim.members[1:]}
+        how[head] = "verbatim"
         for x, (i, si) in enumerate(claim.members):
             for j, sj in claim.members[x + 1 :]:
-                kind = how_carried(analyses, (i, si), (j, sj))
-                passages[(i, j)].append(Passage([si], [sj], kind, 1.0))
+                if (i, j) in passages:
+                    both = how[(i, si)] == how[(j, sj)] == "verbatim"
+                    kind = "verbatim" if both else "paraphrase"
+                    passages[(i, j)].append(Passage([si], [sj], kind, 1.0))
     return passages
 
 
@@ -36,14 +64,10 @@ def lineage(
     analyses: Sequence[Analysis], claims: Sequence[Claim], duplicate_groups: Sequence[str]
 ) -> list[LineageLink]:
     """One link per article, in the order given (oldest first)."""
-    passages = _shared_passages(analyses, claims)
-    for i in range(len(analyses)):
-        for j in range(i + 1, len(analyses)):
-            if duplicate_groups[i] == duplicate_groups[j]:
-                passages.setdefault((i, j), [])
+    passages = _shared_passages(analyses, claims, duplicate_groups)
     parent: dict[int, tuple[float, int]] = {}
     common: set[int] = set()
-    for (i, j), found in passages.items():
+    for (i, j), found in sorted(passages.items()):
         found.sort(key=lambda p: (p.a[0], p.b[0]))
         result = trace(analyses[i], analyses[j], found)
         if result.relation == "b_derived_from_a":
