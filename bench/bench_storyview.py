@@ -2,15 +2,15 @@
 `compare`, and does its index find the shared sentences that pairwise alignment finds?
 
 Stories are built from real English SemEval-2022 Task 8 articles: three openings make the wire,
-and
-every other article of the story runs part of it (some sentences word for word, some with words
-swapped, some dropped) among sentences of its own taken from unrelated articles, so that each
-article has 500-800 words. Speed: seconds for ``story_view`` with the models loaded and no
+and every other article of the story runs part of it (some sentences word for word, some with
+words swapped, some dropped) among sentences of its own taken from unrelated articles, so that
+each article has 500-800 words. Speed: seconds for ``story_view`` with the models loaded and no
 analysis cached (the issue's target: 25 articles in 5 s or less; also as CPU seconds, since a
-shared machine's wall time counts other work) and with analyses cached (the view's own work), against ``compare`` on every pair of the same story (analyses cached; for 25
-and 100 articles timed on a sample of pairs and scaled to all of them). Quality: of the sentence
-pairs that ``compare``'s alignment pairs across the 10-article story, the share that the story
-view puts in one claim.
+shared machine's wall time counts other work) and with analyses cached (the view's own work),
+against ``compare`` on every pair of the same story (analyses cached; for 25 and 100 articles
+timed on a sample of pairs and scaled to all of them). Quality: of the sentence pairs that
+``compare``'s alignment pairs across the 10-article story, the share that the story view puts
+in one claim.
 
     python bench/bench_storyview.py [--sizes 10 25 100] [--sample 40]
 """
