@@ -109,14 +109,15 @@ def _quote_sentences(analysis: Analysis) -> set[int]:
 
 
 def _number_groups(
-    articles: Sequence[ViewArticle], by_value: Mapping[tuple[str, float], list[number_step.Reading]]
+    articles: Sequence[ViewArticle],
+    by_value: Mapping[number_step.ValueKey, list[number_step.Reading]],
 ) -> list[NumberGroup]:
     """Quantities reported with two or more values by two or more articles."""
-    per: dict[str, list[NumberValue]] = defaultdict(list)
-    for (quantity, value), found in by_value.items():
+    per: dict[tuple[int, str], list[NumberValue]] = defaultdict(list)
+    for (group, quantity, value), found in by_value.items():
         found = sorted(found, key=lambda r: r.article)
         dated = [articles[r.article].published for r in found if articles[r.article].published]
-        per[quantity].append(
+        per[(group, quantity)].append(
             NumberValue(
                 value=value,
                 unit=found[0].unit,
@@ -127,7 +128,7 @@ def _number_groups(
             )
         )
     out: list[NumberGroup] = []
-    for quantity, values in per.items():
+    for (_, quantity), values in per.items():
         if len(values) < 2 or len({a for v in values for a in v.articles}) < 2:
             continue
         values.sort(key=lambda v: (when(v.first_published) is None, when(v.first_published) or 0))
@@ -260,11 +261,11 @@ def _view(
     skip = [_quote_sentences(a) for a in done]
     claims = claim_step.find_claims(done, groups, skip)
     quotes = quote_step.find_quotes(done, groups, folded)
-    by_value = number_step.by_value(number_step.readings(done))
+    by_value = number_step.by_value(number_step.readings(done), groups)
     drafts = fact_step.rank(
         fact_step.claim_facts(done, view_articles, claims, groups)
         + fact_step.quote_facts(done, view_articles, quotes, groups)
-        + fact_step.number_facts(done, view_articles, by_value, groups)
+        + fact_step.number_facts(done, view_articles, by_value)
     )
     reused = lineage_step.reused_by_claims(done, claims)
     for quote in quotes:

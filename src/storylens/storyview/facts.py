@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from storylens.analyze.document import Analysis
 from storylens.storyview.claims import Claim, how_carried
 from storylens.storyview.model import PARAPHRASE, VERBATIM, Carrier, Fact, First, ViewArticle
-from storylens.storyview.numbers import Reading
+from storylens.storyview.numbers import Reading, ValueKey
 from storylens.storyview.quotes import QuoteGroup
 from storylens.storyview.spans import fold
 
@@ -83,11 +83,10 @@ def quote_facts(
 def number_facts(
     analyses: Sequence[Analysis],
     articles: Sequence[ViewArticle],
-    by_value: dict[tuple[str, float], list[Reading]],
-    groups: Sequence[int],
+    by_value: dict[ValueKey, list[Reading]],
 ) -> list[Draft]:
     out: list[Draft] = []
-    for (quantity, value), found in by_value.items():
+    for (group, quantity, value), found in by_value.items():
         found = sorted(found, key=lambda r: r.article)
         head = found[0]
         carriers = [
@@ -109,7 +108,7 @@ def number_facts(
             value=value,
             unit=head.unit,
         )
-        out.append(Draft(fact, (head.article, head.span[0]), groups[head.article]))
+        out.append(Draft(fact, (head.article, head.span[0]), group))
     return out
 
 

@@ -161,11 +161,15 @@ def readings(analyses: Sequence[Analysis]) -> list[Reading]:
     return out
 
 
-def by_value(found: Sequence[Reading]) -> dict[tuple[str, float], list[Reading]]:
+#: (language group, quantity, value): one fact per value, never across languages
+ValueKey = tuple[int, str, float]
+
+
+def by_value(found: Sequence[Reading], groups: Sequence[int]) -> dict[ValueKey, list[Reading]]:
     """Readings of one quantity and value, the first reading of each article only."""
-    groups: dict[tuple[str, float], list[Reading]] = defaultdict(list)
+    out: dict[ValueKey, list[Reading]] = defaultdict(list)
     for r in found:
-        key = (r.quantity, r.value)
-        if all(other.article != r.article for other in groups[key]):
-            groups[key].append(r)
-    return dict(groups)
+        key = (groups[r.article], r.quantity, r.value)
+        if all(other.article != r.article for other in out[key]):
+            out[key].append(r)
+    return dict(out)
