@@ -120,7 +120,6 @@ def _context(view: StoryView) -> dict[str, Any]:
         "numbers": [{"group": g, "chart": _timeline(g)} for g in view.numbers],
         "lineage": lineage,
         "graph": _lineage_graph(view),
-        "facts_by_id": {f.id: f for f in view.facts},
     }
 
 
