@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -32,9 +32,15 @@ Node = tuple[int, int]
 
 @dataclass
 class Claim:
-    """Sentences of several articles, at most one per article, in article order."""
+    """Sentences of several articles, one per article, in article order; ``extra`` holds the
+    other half of a sentence an article split in two (its neighbour, inside another article's
+    sentence of this claim)."""
 
     members: list[Node]
+    extra: list[Node] = field(default_factory=list)
+
+    def sentences_of(self, article: int) -> list[int]:
+        return sorted(s for a, s in self.members + self.extra if a == article)
 
 
 def _candidates(
@@ -120,7 +126,41 @@ def find_claims(
     members: dict[int, list[Node]] = defaultdict(list)
     for n, node in enumerate(nodes):
         members[root(n)].append(node)
-    return [Claim(sorted(m)) for m in members.values()]
+    claims = [Claim(sorted(m)) for m in members.values()]
+    return _join_halves(claims, sides, opt)
+
+
+def _inside(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def _join_halves(claims: list[Claim], sides: list[SentenceSide], opt: AlignOptions) -> list[Claim]:
+    """A sentence carried alone whose neighbour is in a claim joins that claim when its content
+    lies inside another article's sentence of it: one article split what another kept whole."""
+    where = {node: claim for claim in claims for node in claim.members}
+    kept: list[Claim] = []
+    for claim in claims:
+        if len(claim.members) == 1:
+            a, s = claim.members[0]
+            part = sides[a].content[s]
+            target = next(
+                (
+                    t
+                    for n in (s - 1, s + 1)
+                    if (t := where.get((a, n))) is not None
+                    and len(t.members) > 1
+                    and any(
+                        o != a and _inside(part, sides[o].content[os]) >= opt.split_overlap
+                        for o, os in t.members
+                    )
+                ),
+                None,
+            )
+            if target is not None:
+                target.extra.append((a, s))
+                continue
+        kept.append(claim)
+    return kept
 
 
 def how_carried(analyses: Sequence[Analysis], first: Node, other: Node) -> str:

@@ -51,8 +51,11 @@ def claim_facts(
         head = claim.members[0]
         carriers = []
         for node in claim.members:
-            sentence = analyses[node[0]].sentences[node[1]]
-            text = analyses[node[0]].article.text[sentence.start : sentence.end]
+            sentences = analyses[node[0]].sentences
+            parts = claim.sentences_of(node[0])
+            # one span over the sentences it carries (two when it split what others kept whole)
+            start, end = sentences[parts[0]].start, sentences[parts[-1]].end
+            text = analyses[node[0]].article.text[start:end]
             how = VERBATIM if node == head else how_carried(analyses, head, node)
             carriers.append(_carrier(articles, node[0], how, text))
         fact = Fact("", "claim", carriers[0].text, carriers, _first(articles, head[0]))

@@ -105,7 +105,7 @@ def reused_by_claims(analyses: Sequence[Analysis], claims: Sequence[Claim]) -> l
     reused: list[set[int]] = [set() for _ in analyses]
     for claim in claims:
         first = claim.members[0][0]
-        for article, sentence in claim.members:
+        for article, sentence in claim.members + claim.extra:
             if article != first:
                 reused[article].add(sentence)
     return reused
