@@ -146,6 +146,7 @@ def _outlets(
     members: dict[str, list[int]] = defaultdict(list)
     for i, art in enumerate(view_articles):
         members[art.outlet].append(i)
+    carried_by = [set(d.fact.outlets) for d in drafts]
     out: list[OutletView] = []
     for outlet, indices in members.items():
         own = sum(shares[i][0] for i in indices)
@@ -155,8 +156,7 @@ def _outlets(
             outlet
         }
         only_here, missing = [], []
-        for d in drafts:
-            carried = set(d.fact.outlets)
+        for d, carried in zip(drafts, carried_by, strict=True):
             if carried == {outlet}:
                 only_here.append(d.fact.id)
             elif (
