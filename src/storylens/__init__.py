@@ -36,6 +36,8 @@ _LAZY = {
     "judge_many": "storylens.score",
     "StoryGrouper": "storylens.stories.grouping",
     "StoryStore": "storylens.stories.store",
+    "story_view": "storylens.storyview",
+    "StoryView": "storylens.storyview",
 }
 
 __all__ = [
@@ -52,6 +54,7 @@ __all__ = [
     "StoryGrouper",
     "StoryMember",
     "StoryStore",
+    "StoryView",
     "StorylensError",
     "analyze",
     "analyze_many",
@@ -61,6 +64,7 @@ __all__ = [
     "judge_many",
     "parse_text",
     "read_path",
+    "story_view",
 ]
 
 

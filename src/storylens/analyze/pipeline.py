@@ -193,7 +193,10 @@ def _embed(analyses: list[Analysis], options: AnalyzeOptions) -> None:
         texts.append(" ".join(opening))
         if analysis.article.title.strip():
             texts.append(analysis.article.title)
-    vectors = models.encode(texts)
+    # each distinct text once: copies of one wire story repeat most of their sentences
+    distinct = list(dict.fromkeys(texts))
+    where = {text: row for row, text in enumerate(distinct)}
+    vectors = models.encode(distinct)[[where[text] for text in texts]]
     width = vectors.shape[1]
     row = 0
     for analysis in analyses:

@@ -51,4 +51,4 @@ def configure_logging(debug: bool) -> None:
 
 
 # Command modules register on import; imported last so that ``app`` exists for them.
-from storylens.cli import cluster, compare, read, score, serve  # noqa: E402, F401
+from storylens.cli import cluster, compare, read, score, serve, story  # noqa: E402, F401

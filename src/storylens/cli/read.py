@@ -35,10 +35,9 @@ class OutputFormat(StrEnum):
 
 
 def _row_title(article: Article) -> str:
-    if article.title:
-        return article.title
-    words = article.text.split()
-    return "(untitled) " + " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+    from storylens.leads import label
+
+    return label(article.title, article.text)
 
 
 def write_table(articles: list[Article], out: IO[str]) -> None:

@@ -182,3 +182,10 @@ def _passages(pairs: list[tuple[int, int, str, float]]) -> list[Passage]:
         )
     passages.sort(key=lambda p: (p.a[0], p.b[0]))
     return passages
+
+
+# The rules above, for matching sentences across many articles at once (storylens.storyview):
+# one side per article, each candidate pair judged exactly as ``align`` judges it.
+SentenceSide = _Side
+sentence_side = _side
+judge_pair = _score_pair

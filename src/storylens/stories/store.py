@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from storylens.errors import StorylensError
+from storylens.leads import lead
 from storylens.model import Article, Story, StoryMember
 from storylens.stories.features import (
     Encoder,
@@ -383,20 +384,25 @@ class StoryStore:
             " FROM articles WHERE story = ? ORDER BY seq",
             (sid,),
         ).fetchall()
+        data = [json.loads(r["data"]) for r in rows]
         members = [
             StoryMember(
                 id=r["id"],
                 title=r["title"] or "",
                 outlet=r["outlet"],
-                url=json.loads(r["data"]).get("url"),
+                url=d.get("url"),
                 published=r["published"],
                 duplicate_group=r["duplicate_group"],
             )
-            for r in rows
+            for r, d in zip(rows, data, strict=True)
         ]
         vectors = np.stack([np.frombuffer(r["embedding"], dtype="float32") for r in rows])
         story = build_story(sid, members, vectors)
-        story.title = head["title"]
+        # an untitled story or article is shown by its lead, never as "(untitled)"
+        leads = {r["id"]: lead(d.get("text") or "") for r, d in zip(rows, data, strict=True)}
+        story.title = head["title"] or next((leads[m.id] for m in story.articles), "")
+        for member in story.articles:
+            member.title = member.title or leads[member.id]
         return story
 
     def article(self, article_id: str) -> Article | None:

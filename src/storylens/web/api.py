@@ -159,3 +159,14 @@ async def list_stories(
 async def get_story(story_id: str, lib: BackendDep) -> dict[str, Any]:
     story = await run_in_threadpool(lib.story, story_id)
     return story.to_dict()
+
+
+@router.get(
+    "/stories/{story_id}/facts",
+    summary="One story's facts, numbers, lineage and outlets",
+    responses={404: {"description": "no story with that id"}},
+)
+async def get_story_facts(story_id: str, lib: BackendDep) -> dict[str, Any]:
+    """The same object as `storylens story ID --store news.db --format json`."""
+    view = await run_in_threadpool(lib.story_view, story_id)
+    return view.to_dict()

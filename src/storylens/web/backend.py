@@ -62,6 +62,16 @@ class Backend:
                 raise NotFound(f"no story with id {story_id!r}")
             return story, store.coverage(story_id)
 
+    def story_view(self, story_id: str) -> Any:
+        """The story's facts, numbers and lineage (a StoryView); analysing needs the models."""
+        from storylens.storyview.stored import stored_story_view
+
+        with self._model_lock, self._store() as store:
+            view = stored_story_view(store, story_id)
+        if view is None:
+            raise NotFound(f"no story with id {story_id!r}")
+        return view
+
     def outlet_counts(self) -> dict[str, int]:
         with self._store() as store:
             return store.outlet_counts()

@@ -85,6 +85,9 @@ async def story_page(request: Request, story_id: str) -> HTMLResponse:
         story, coverage = await run_in_threadpool(_backend(request).story_page, story_id)
     except NotFound:
         return error_page(404, "Story not found", f"There is no story with id {story_id}.")
+    from storylens.render.story_html import story_section
+
+    view = await run_in_threadpool(_backend(request).story_view, story.id)
     grouped = {aid for group in story.duplicate_groups if len(group) > 1 for aid in group}
     titles = {m.id: m for m in story.articles}
     groups = [[titles[i] for i in g if i in titles] for g in story.duplicate_groups if len(g) > 1]
@@ -94,6 +97,8 @@ async def story_page(request: Request, story_id: str) -> HTMLResponse:
         chart=coverage_chart(coverage),
         groups=groups,
         grouped=grouped,
+        # the section escapes everything taken from the articles itself
+        facts=Markup(story_section(view)),
     )
 
 
@@ -173,6 +178,14 @@ async def report_css(request: Request) -> Response:
     """The HTML report's stylesheet, served as a file so that the CSP needs no inline styles."""
     css = _backend(request).report_css()
     return Response(css, media_type="text/css", headers={"cache-control": "max-age=3600"})
+
+
+@router.get("/static/story.css")
+async def story_css() -> Response:
+    """The story view's stylesheet, served as a file so that the CSP needs no inline styles."""
+    from storylens.render.story_html import STORY_CSS
+
+    return Response(STORY_CSS, media_type="text/css", headers={"cache-control": "max-age=3600"})
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -1,0 +1,175 @@
+"""Claims: sentences that say the same thing in several articles, found through an index.
+
+Comparing every sentence with every other sentence of a story is what ``compare`` does for two
+articles; for twenty-five it would be quadratic in articles. Instead, candidate pairs come from
+two indexes over the whole story — the nearest neighbours of each sentence embedding and shared
+word 4-grams (which catch copies the encoder scores low, such as a trimmed sentence) — and only
+candidates are judged, with the rules of :mod:`storylens.compare.align`. Accepted pairs join
+sentences into one claim best first, and a claim never holds two sentences of one article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storylens.analyze.document import Analysis
+from storylens.compare.align import AlignOptions, SentenceSide, judge_pair, sentence_side
+from storylens.compare.words import containment, sequence_ratio, tokens
+
+#: neighbours looked up per sentence (more than a story has outlets rarely pays)
+NEIGHBOURS = 24
+#: cosine below which a neighbour is not even judged (a paraphrase needs 0.66)
+MIN_COSINE = 0.55
+SHINGLE_WORDS = 4
+
+#: (article index, sentence index)
+Node = tuple[int, int]
+
+
+@dataclass
+class Claim:
+    """Sentences of several articles, one per article, in article order; ``extra`` holds the
+    other half of a sentence an article split in two (its neighbour, inside another article's
+    sentence of this claim)."""
+
+    members: list[Node]
+    extra: list[Node] = field(default_factory=list)
+
+    def sentences_of(self, article: int) -> list[int]:
+        return sorted(s for a, s in self.members + self.extra if a == article)
+
+
+def _candidates(
+    analyses: Sequence[Analysis], nodes: list[Node], sides: list[SentenceSide]
+) -> dict[tuple[int, int], float]:
+    """Pairs of node positions worth judging, with their cosine: embedding neighbours and
+    shared 4-grams."""
+    found: dict[tuple[int, int], float] = {}
+    width = {a.sentence_embeddings.shape[1] for a in analyses if a.sentence_embeddings.ndim == 2}
+    usable = len(width) == 1 and next(iter(width)) > 0 and len(nodes) > 1
+    matrix = (
+        np.stack([analyses[a].sentence_embeddings[s] for a, s in nodes])
+        if usable
+        else np.zeros((len(nodes), 0), "float32")
+    )
+    if usable:
+        k = min(NEIGHBOURS, len(nodes) - 1)
+        owner = np.array([a for a, _ in nodes])
+        for start in range(0, len(nodes), 512):
+            block = matrix[start : start + 512] @ matrix.T
+            # sentences of one article never make a claim together
+            block[owner[start : start + 512, None] == owner[None, :]] = -1.0
+            top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+            rows, cols = np.nonzero(np.take_along_axis(block, top, 1) >= MIN_COSINE)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                x, y = start + r, int(top[r, c])
+                found[(min(x, y), max(x, y))] = float(block[r, top[r, c]])
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for pos, (a, s) in enumerate(nodes):
+        words = sides[a].words[s]
+        grams = {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+        for gram in grams:
+            postings[gram].append(pos)
+    for members in postings.values():
+        # each holder meets the first and the previous one: enough to join copies into one
+        # claim without judging every pair of a sentence that all the story's articles copy
+        for i, y in enumerate(members[1:], 1):
+            for x in {members[0], members[i - 1]}:
+                if nodes[x][0] != nodes[y][0] and (x, y) not in found:
+                    found[(x, y)] = float(matrix[x] @ matrix[y]) if usable else 0.0
+    return found
+
+
+def find_claims(
+    analyses: Sequence[Analysis],
+    groups: Sequence[int],
+    skip: Sequence[set[int]],
+    options: AlignOptions | None = None,
+) -> list[Claim]:
+    """Every sentence in one claim: ``groups[i]`` is article i's language group (only one group
+    matches within itself), ``skip[i]`` the sentences of article i left to other facts.
+
+    Candidates are judged closest first, and a pair whose sentences already share a claim is
+    not judged at all, so a sentence copied by every article costs about one judgement each.
+    """
+    opt = options or AlignOptions()
+    sides = [sentence_side(a) for a in analyses]
+    nodes = [
+        (i, s)
+        for i, a in enumerate(analyses)
+        for s in range(len(a.sentences))
+        if s not in skip[i] and sides[i].words[s]
+    ]
+    parent = list(range(len(nodes)))
+    articles_of: dict[int, set[int]] = {n: {nodes[n][0]} for n in range(len(nodes))}
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    candidates = _candidates(analyses, nodes, sides)
+    for (x, y), cos in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
+        nx, ny = nodes[x], nodes[y]
+        rx, ry = root(x), root(y)
+        if rx == ry or groups[nx[0]] != groups[ny[0]] or articles_of[rx] & articles_of[ry]:
+            continue
+        if judge_pair(sides[nx[0]], sides[ny[0]], nx[1], ny[1], cos, opt) is None:
+            continue
+        parent[ry] = rx
+        articles_of[rx] |= articles_of.pop(ry)
+    members: dict[int, list[Node]] = defaultdict(list)
+    for n, node in enumerate(nodes):
+        members[root(n)].append(node)
+    claims = [Claim(sorted(m)) for m in members.values()]
+    return _join_halves(claims, sides, opt)
+
+
+def _inside(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def _join_halves(claims: list[Claim], sides: list[SentenceSide], opt: AlignOptions) -> list[Claim]:
+    """A sentence carried alone whose neighbour is in a claim joins that claim when its content
+    lies inside another article's sentence of it: one article split what another kept whole."""
+    where = {node: claim for claim in claims for node in claim.members}
+    kept: list[Claim] = []
+    for claim in claims:
+        if len(claim.members) == 1:
+            a, s = claim.members[0]
+            part = sides[a].content[s]
+            target = next(
+                (
+                    t
+                    for n in (s - 1, s + 1)
+                    if (t := where.get((a, n))) is not None
+                    and len(t.members) > 1
+                    and any(
+                        o != a and _inside(part, sides[o].content[os]) >= opt.split_overlap
+                        for o, os in t.members
+                    )
+                ),
+                None,
+            )
+            if target is not None:
+                target.extra.append((a, s))
+                continue
+        kept.append(claim)
+    return kept
+
+
+def how_carried(analyses: Sequence[Analysis], first: Node, other: Node) -> str:
+    """``verbatim`` when ``other`` has the first carrier's words, else ``paraphrase``."""
+    wx = tokens(analyses[first[0]].sentences[first[1]].text)
+    wy = tokens(analyses[other[0]].sentences[other[1]].text)
+    if sequence_ratio(wx, wy) >= 0.8:
+        return "verbatim"
+    short, long_ = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    if len(short) >= 6 and containment(short, long_) >= 0.9:
+        return "verbatim"
+    return "paraphrase"
