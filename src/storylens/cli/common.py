@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,3 +160,36 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
         if not line.isprintable():
             line = json.dumps(record)
         out.write(line + "\n")
+
+
+def write_view(
+    output: Path | None,
+    fmt: str,
+    as_json: Callable[[], dict[str, Any]],
+    as_html: Callable[[], str],
+    as_text: Callable[[Any], None],
+    width: int = 100,
+) -> None:
+    """Write one view model as ``json``, ``html`` or ``text`` (a rich console of ``width``
+    columns, coloured only on a terminal) to ``output`` or stdout; print the file written."""
+    try:
+        with output_stream(output) as out:
+            if fmt == "json":
+                json.dump(as_json(), out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            elif fmt == "html":
+                out.write(as_html())
+            else:
+                from rich.console import Console
+
+                to_terminal = out is sys.stdout and sys.stdout.isatty()
+                as_text(Console(file=out, width=width, force_terminal=to_terminal or None))
+    except BrokenPipeError:
+        # the reader (``| head``) left: nothing more to say
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        say(f"{output}: {exc.strerror or 'cannot be written'}")
+        raise typer.Exit(EXIT_NOTHING) from None
+    if output is not None and str(output) != "-":
+        print(output)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from storylens.cli.app import app
-from storylens.cli.common import EXIT_NOTHING, output_stream, say
+from storylens.cli.common import EXIT_NOTHING, say, write_view
 from storylens.errors import StorylensError
 from storylens.model import Article
 
@@ -60,29 +58,13 @@ def compare_cli(
     from storylens.compare import compare
 
     comparison = compare(article_a, article_b)
-    try:
-        with output_stream(output) as out:
-            if fmt is CompareFormat.json:
-                json.dump(comparison.to_dict(), out, ensure_ascii=False, indent=2)
-                out.write("\n")
-            elif fmt is CompareFormat.html:
-                from storylens.render.html import comparison_report
+    from storylens.render.html import comparison_report
+    from storylens.render.text import render_comparison
 
-                out.write(comparison_report(comparison))
-            else:
-                from rich.console import Console
-
-                from storylens.render.text import render_comparison
-
-                to_terminal = out is sys.stdout and sys.stdout.isatty()
-                console = Console(file=out, width=100, force_terminal=to_terminal or None)
-                render_comparison(comparison, console)
-    except BrokenPipeError:
-        # the reader (``| head``) left: nothing more to say
-        sys.stderr.close()
-        raise typer.Exit(0) from None
-    except OSError as exc:
-        say(f"{output}: {exc.strerror or 'cannot be written'}")
-        raise typer.Exit(EXIT_NOTHING) from None
-    if output is not None and str(output) != "-":
-        print(output)
+    write_view(
+        output,
+        fmt.value,
+        comparison.to_dict,
+        lambda: comparison_report(comparison),
+        lambda console: render_comparison(comparison, console),
+    )

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -19,9 +17,9 @@ from storylens.cli.common import (
     MAX_BYTES_OPTION,
     Tally,
     load_articles,
-    output_stream,
     read_options,
     say,
+    write_view,
 )
 from storylens.errors import StorylensError
 
@@ -90,29 +88,15 @@ def story_cli(
         from storylens.storyview import story_view
 
         view = story_view(articles)
-    try:
-        with output_stream(output) as out:
-            if fmt is StoryFormat.json:
-                json.dump(view.to_dict(), out, ensure_ascii=False, indent=2)
-                out.write("\n")
-            elif fmt is StoryFormat.html:
-                from storylens.render.story_html import story_report
+    from storylens.render.story_html import story_report
+    from storylens.render.story_text import WIDTH, render_story
 
-                out.write(story_report(view))
-            else:
-                from rich.console import Console
-
-                from storylens.render.story_text import WIDTH, render_story
-
-                to_terminal = out is sys.stdout and sys.stdout.isatty()
-                console = Console(file=out, width=WIDTH, force_terminal=to_terminal or None)
-                render_story(view, console)
-    except BrokenPipeError:
-        sys.stderr.close()
-        raise typer.Exit(0) from None
-    except OSError as exc:
-        say(f"{output}: {exc.strerror or 'cannot be written'}")
-        raise typer.Exit(EXIT_NOTHING) from None
-    if output is not None and str(output) != "-":
-        print(output)
+    write_view(
+        output,
+        fmt.value,
+        view.to_dict,
+        lambda: story_report(view),
+        lambda console: render_story(view, console),
+        width=WIDTH,
+    )
     tally.finish()

@@ -6,46 +6,15 @@ nothing from anywhere: CSS inline, the reuse chart inline SVG, no scripts.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from storylens.compare.comparison import Comparison, EvidenceDiff
 from storylens.model import SCORE_DIMENSIONS
+from storylens.render.page import environment, page, stylesheet
 from storylens.render.text import RELATION_TEXT
 
-_TEMPLATES = Path(__file__).resolve().parent / "templates"
-
 #: the report's stylesheet, every rule scoped under ``.sl-compare``, for pages that embed it
-REPORT_CSS: str = (_TEMPLATES / "report.css").read_text(encoding="utf-8")
-
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{{ title }}</title>
-<style>body { margin: 0; padding: 1.5rem; background: #fff; }
-{{ css }}</style>
-</head>
-<body>
-{{ section }}
-</body>
-</html>
-"""
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(_TEMPLATES),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+REPORT_CSS: str = stylesheet("report.css")
 
 
 def _side(comparison: Comparison, key: str) -> dict[str, Any]:
@@ -136,7 +105,7 @@ def _context(comparison: Comparison) -> dict[str, Any]:
 
 def comparison_section(comparison: Comparison) -> str:
     """The comparison as one ``<section class="sl-compare">``; style it with :data:`REPORT_CSS`."""
-    return _environment().get_template("comparison_section.html").render(**_context(comparison))
+    return environment().get_template("comparison_section.html").render(**_context(comparison))
 
 
 def comparison_report(comparison: Comparison) -> str:
@@ -144,11 +113,6 @@ def comparison_report(comparison: Comparison) -> str:
     titles = [
         (c.article.title or c.article.outlet or c.article.id) for c in (comparison.a, comparison.b)
     ]
-    page = _environment().from_string(_PAGE)
-    from markupsafe import Markup
-
-    return page.render(
-        title=f"storylens: {titles[0]} vs {titles[1]}",
-        css=Markup(REPORT_CSS),
-        section=Markup(comparison_section(comparison)),
+    return page(
+        f"storylens: {titles[0]} vs {titles[1]}", REPORT_CSS, comparison_section(comparison)
     )

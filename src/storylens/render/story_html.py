@@ -6,48 +6,16 @@ CSS inline, charts as inline SVG, each chart followed by a table that says the s
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
-
+from storylens.render.page import environment, page, stylesheet
 from storylens.render.story_text import RELATION_TEXT, fact_line
 from storylens.storyview.model import NumberGroup, StoryView
 
-_TEMPLATES = Path(__file__).resolve().parent / "templates"
-
 #: the story section's stylesheet, every rule scoped under ``.sl-story``
-STORY_CSS: str = (_TEMPLATES / "story.css").read_text(encoding="utf-8")
+STORY_CSS: str = stylesheet("story.css")
 CELL_TEXT = {"verbatim": "verbatim", "paraphrase": "paraphrase", "partial": "trimmed quote"}
 CELL_MARK = {"verbatim": "V", "paraphrase": "p", "partial": "t"}
-
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{{ title }}</title>
-<style>body { margin: 0; padding: 1.5rem; background: #fff; }
-{{ css }}</style>
-</head>
-<body>
-{{ section }}
-</body>
-</html>
-"""
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(_TEMPLATES),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def _timeline(group: NumberGroup, width: int = 420, height: int = 120) -> dict[str, Any]:
@@ -125,14 +93,9 @@ def _context(view: StoryView) -> dict[str, Any]:
 
 def story_section(view: StoryView) -> str:
     """The story as one ``<section class="sl-story">``; style it with :data:`STORY_CSS`."""
-    return _environment().get_template("story_section.html").render(**_context(view))
+    return environment().get_template("story_section.html").render(**_context(view))
 
 
 def story_report(view: StoryView) -> str:
     """A whole HTML page that works offline: inline CSS, inline SVG, no scripts, no requests."""
-    page = _environment().from_string(_PAGE)
-    return page.render(
-        title=f"storylens: {view.title}",
-        css=Markup(STORY_CSS),
-        section=Markup(story_section(view)),
-    )
+    return page(f"storylens: {view.title}", STORY_CSS, story_section(view))

@@ -66,7 +66,7 @@ class Backend:
         """The story's facts, numbers and lineage (a StoryView); analysing needs the models."""
         from storylens.storyview.stored import stored_story_view
 
-        with self._model_lock, self._store() as store:
+        with self._store() as store:
             view = stored_story_view(store, story_id)
         if view is None:
             raise NotFound(f"no story with id {story_id!r}")
