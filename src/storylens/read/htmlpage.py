@@ -238,7 +238,7 @@ def article_from_html(
         title = clean(next((_text(h) for h in tree.iter("h1")), "") or "")
     if units and title and clean(units[0].text) == title:
         units = units[1:]  # the page's own <h1>
-    layout = separate(units, title=title, find_standfirst=False)
+    layout = separate(units, title=title, find_standfirst=False, cross_heads_in_text=True)
     if not layout.paragraphs:
         raise ValueError("no article text found in the HTML page")
     layout.captions[:0] = captions
