@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from storylens.errors import Problem
-from storylens.read import ReadOptions, article_from_record, iter_articles
+from storylens.model import Caption
+from storylens.read import ReadOptions, article_from_record, iter_articles, read_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -108,3 +109,51 @@ def test_dates_keep_their_precision(given: str, expected: str | None) -> None:
     from storylens.read.assemble import iso_date
 
     assert iso_date(given) == expected
+
+
+WIRE_RECORDS = Path(__file__).parent / "fixtures" / "wire_records.jsonl"
+
+
+def test_photo_captions_and_desk_notes_leave_a_record_body() -> None:
+    wire, plain, lines = read_path(WIRE_RECORDS)
+    for piece in ("ATTENTION", "RESALES", "REUTERS", "Ihlas", "riot police"):
+        assert piece not in wire.text, piece
+    assert wire.captions == [
+        Caption(
+            "Police officers detain a demonstrator during a protest in Istanbul, Turkey, "
+            "January 5, 2020.",
+            "Ihlas News Agency (IHA) via REUTERS",
+        ),
+        Caption(
+            "A woman walks past riot police in Istanbul, Turkey, January 5, 2020.",
+            "REUTERS/Murad Sezer",
+        ),
+    ]
+    assert wire.paragraphs == [
+        "ISTANBUL - Turkish police detained dozens of protesters on Sunday in central Istanbul, "
+        "witnesses said.",
+        "Lawyers for the protesters said they had not been told what the charges were.",
+        "The protesters were released later in the day, a lawyer said.",
+        "Police said the protest had not been authorised.",
+    ]
+    # only captions move: a one-paragraph body, and a heading line, stay as the record gave them
+    assert plain.text.startswith("By Ann Lee The mayor opened the new bridge on Friday")
+    assert plain.captions == []
+    assert lines.paragraphs == [
+        "Rescue efforts",
+        "Crews searched the rubble through the night.",
+        "More rain is expected on Monday.",
+    ]
+    assert lines.headings == []
+
+
+def test_a_csv_record_loses_its_photo_caption(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text(
+        'title,text\nStorm,"Winds hit the coast on Monday.\n\n'
+        'A fallen tree blocks Main Street. REUTERS/Jane Doe\n\nSchools stayed shut."\n',
+        encoding="utf-8",
+    )
+    (article,) = read_path(path)
+    assert article.paragraphs == ["Winds hit the coast on Monday.", "Schools stayed shut."]
+    assert article.captions == [Caption("A fallen tree blocks Main Street.", "REUTERS/Jane Doe")]

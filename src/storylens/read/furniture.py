@@ -181,7 +181,7 @@ def looks_like_title(text: str) -> bool:
 
 
 def _credit_text(raw: str) -> str:
-    return _CREDIT_LABEL.sub("", raw).strip(" .;,")
+    return _CREDIT_LABEL.sub("", raw).strip(" .;,|")
 
 
 def _plausible_credit(raw: str) -> bool:
@@ -272,6 +272,25 @@ def is_furniture_line(text: str) -> bool:
         or attribution(text) is not None
         or byline(text) is not None
     )
+
+
+def take_captions(paragraphs: list[str]) -> tuple[list[str], list[Caption]]:
+    """``(body, captions)``: photo captions and picture-desk notes taken out of body paragraphs.
+
+    For text that arrives already split into a story (a JSONL or CSV record): nothing but the
+    furniture a wire photo leaves in it moves, so a record's paragraphs, headings and bylines stay
+    as the dataset gave them.
+    """
+    body: list[str] = []
+    captions: list[Caption] = []
+    for paragraph in paragraphs:
+        if _DESK_NOTE_LINE.match(paragraph):
+            continue  # the notes of the caption above, set as a paragraph of their own
+        if (caption := split_caption(paragraph)) is not None:
+            captions.append(Caption(text=caption[0], credit=caption[1] or None))
+        else:
+            body.append(paragraph)
+    return body, captions
 
 
 def date_line(text: str) -> str | None:
