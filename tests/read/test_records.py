@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,18 @@ def test_a_csv_record_loses_its_photo_caption(tmp_path: Path) -> None:
     (article,) = read_path(path)
     assert article.paragraphs == ["Winds hit the coast on Monday.", "Schools stayed shut."]
     assert article.captions == [Caption("A fallen tree blocks Main Street.", "REUTERS/Jane Doe")]
+
+
+def test_common_english_dates_are_read_without_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storylens.read.assemble import iso_date
+
+    # a None entry in sys.modules makes `import dateparser` fail, so only the fast path can answer
+    monkeypatch.setitem(sys.modules, "dateparser", None)
+    assert iso_date("April 26, 2022") == "2022-04-26"
+    assert iso_date("09 Oct 2018") == "2018-10-09"
+    # a dotted date is day first, with or without a weekday word and a time
+    assert iso_date("Di., 25.01.2022 - 14:45") == "2022-01-25T14:45:00"
+    assert iso_date("1.2.2020") == "2020-02-01"
+    assert iso_date("31.02.2020") is None
+    with pytest.raises(ImportError):
+        iso_date("the 5th of May, 2021")
