@@ -31,7 +31,9 @@ def test_empty_comments_do_not_cost_a_paragraph() -> None:
 
 def test_text_loose_after_a_heading_is_body() -> None:
     article = _page("tails.html")
-    assert "The cheapest laptop this week costs 299 dollars" in article.paragraphs[1]
+    # the cross-head is its own paragraph of the text, and the loose text after it the next one
+    assert article.paragraphs[1] == "Today's best deal"
+    assert "The cheapest laptop this week costs 299 dollars" in article.paragraphs[2]
     assert article.headings == ["Today's best deal"]
 
 
@@ -212,3 +214,29 @@ def test_a_long_sentence_with_a_colon_is_body() -> None:
         "should stay open for another year or close in the summer as planned."
     )
     assert not is_boilerplate(line)
+
+
+LEAD = (
+    "The council met on Wednesday, ten months after the new chamber first sat in the old "
+    "parliament building, and with only two weeks left before the drafting committee receives "
+    "the text approved by the plenary, questions are being asked about how it would be put into "
+    "force if voters approve it. A gradual move from the old constitution to the new one could "
+    "take years, even decades, above all for the most complex changes."
+)
+
+
+def test_a_lead_paragraph_set_as_a_figure_caption_is_text() -> None:
+    html = (
+        "<html><head><title>Constitution could take decades</title></head><body><article>"
+        f"<figure><img src='a.jpg'><figcaption>{LEAD}</figcaption></figure>"
+        "<figure><img src='b.jpg'><figcaption>The old parliament building in the capital."
+        "</figcaption></figure>"
+        "<p>Lawmakers said the timetable depended on how many laws would have to be rewritten, "
+        "and that committees would sit through the summer to keep it short.</p>"
+        "<p>The government said it would publish its own plan for the transition next month, "
+        "after talks with the main parties in both chambers.</p>"
+        "</article></body></html>"
+    )
+    article = article_from_html(html, source="x")
+    assert article.paragraphs[0] == LEAD
+    assert article.captions == [Caption("The old parliament building in the capital.", None)]

@@ -112,3 +112,41 @@ def test_crosshead_needs_body_on_both_sides() -> None:
         "First body paragraph is here and it is long enough.",
         "Second body paragraph is here.",
     ]
+
+
+def test_markup_cross_heads_stay_in_the_text_when_asked() -> None:
+    units = [
+        Unit("Kicker label", heading=True),
+        Unit("First body paragraph is here and it is long enough.", body=True),
+        Unit("A cross-head", heading=True),
+        Unit("A short label"),
+        Unit("Second body paragraph is here.", body=True),
+        Unit("Related topics", heading=True),
+    ]
+    layout = separate(units, title="Title", find_standfirst=False, cross_heads_in_text=True)
+    assert layout.headings == ["A cross-head", "A short label"]
+    # only the markup heading joins the text; one before or after all the body stays out
+    assert layout.paragraphs == [
+        "First body paragraph is here and it is long enough.",
+        "A cross-head",
+        "Second body paragraph is here.",
+    ]
+
+
+def test_calls_to_action_and_contents_labels_are_boilerplate() -> None:
+    for line in (
+        "Follow The Daily Planet on Twitter and Instagram @DailyPlanet and on Facebook "
+        "@DailyPlanetNews. Send us a message on WhatsApp at 1-555-0100 or email us at "
+        "feedback@dailyplanet.example",
+        "We want to hear what you think about this article. Submit a letter to the editor.",
+        "To view the full story, please subscribe to The Planet. You can choose a weekly pass.",
+        "Table of contents",
+        "Inhaltsverzeichnis",
+    ):
+        assert is_boilerplate(line), line
+    for line in (
+        "Contents of the leaked report were confirmed by two officials on Monday.",
+        "We want to hear more from the minister, the opposition leader told reporters.",
+        "Followers of the party gathered on Facebook to organise the march on Sunday.",
+    ):
+        assert not is_boilerplate(line), line

@@ -27,7 +27,8 @@ def test_page_metadata_captions_and_body() -> None:
         Caption("Waves crash over the sea wall in Metropolis", "John Smith/AP Photo"),
         Caption("A fallen tree blocks Main Street", "Jane Doe/Reuters"),
     ]
-    assert len(article.paragraphs) == 4
+    # four body paragraphs and the cross-head between them, which is also in headings
+    assert len(article.paragraphs) == 5 and article.paragraphs[2] == "Rescue efforts"
     for furniture in ("Share this", "Subscribe", "contributed", "Waves crash", "By Lois", "Home"):
         assert furniture not in article.text, furniture
 

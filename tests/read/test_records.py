@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from storylens.errors import Problem
-from storylens.read import ReadOptions, article_from_record, iter_articles
+from storylens.model import Caption
+from storylens.read import ReadOptions, article_from_record, iter_articles, read_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -108,3 +110,66 @@ def test_dates_keep_their_precision(given: str, expected: str | None) -> None:
     from storylens.read.assemble import iso_date
 
     assert iso_date(given) == expected
+
+
+WIRE_RECORDS = Path(__file__).parent / "fixtures" / "wire_records.jsonl"
+
+
+def test_photo_captions_and_desk_notes_leave_a_record_body() -> None:
+    wire, plain, lines = read_path(WIRE_RECORDS)
+    for piece in ("ATTENTION", "RESALES", "REUTERS", "Ihlas", "riot police"):
+        assert piece not in wire.text, piece
+    assert wire.captions == [
+        Caption(
+            "Police officers detain a demonstrator during a protest in Istanbul, Turkey, "
+            "January 5, 2020.",
+            "Ihlas News Agency (IHA) via REUTERS",
+        ),
+        Caption(
+            "A woman walks past riot police in Istanbul, Turkey, January 5, 2020.",
+            "REUTERS/Murad Sezer",
+        ),
+    ]
+    assert wire.paragraphs == [
+        "ISTANBUL - Turkish police detained dozens of protesters on Sunday in central Istanbul, "
+        "witnesses said.",
+        "Lawyers for the protesters said they had not been told what the charges were.",
+        "The protesters were released later in the day, a lawyer said.",
+        "Police said the protest had not been authorised.",
+    ]
+    # only captions move: a one-paragraph body, and a heading line, stay as the record gave them
+    assert plain.text.startswith("By Ann Lee The mayor opened the new bridge on Friday")
+    assert plain.captions == []
+    assert lines.paragraphs == [
+        "Rescue efforts",
+        "Crews searched the rubble through the night.",
+        "More rain is expected on Monday.",
+    ]
+    assert lines.headings == []
+
+
+def test_a_csv_record_loses_its_photo_caption(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text(
+        'title,text\nStorm,"Winds hit the coast on Monday.\n\n'
+        'A fallen tree blocks Main Street. REUTERS/Jane Doe\n\nSchools stayed shut."\n',
+        encoding="utf-8",
+    )
+    (article,) = read_path(path)
+    assert article.paragraphs == ["Winds hit the coast on Monday.", "Schools stayed shut."]
+    assert article.captions == [Caption("A fallen tree blocks Main Street.", "REUTERS/Jane Doe")]
+
+
+def test_common_english_dates_are_read_without_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storylens.read.assemble import iso_date
+
+    # a None entry in sys.modules makes `import dateparser` fail, so only the fast path can answer
+    monkeypatch.setitem(sys.modules, "dateparser", None)
+    assert iso_date("April 26, 2022") == "2022-04-26"
+    assert iso_date("09 Oct 2018") == "2018-10-09"
+    # a dotted date is day first, with or without a weekday word and a time
+    assert iso_date("Di., 25.01.2022 - 14:45") == "2022-01-25T14:45:00"
+    assert iso_date("1.2.2020") == "2020-02-01"
+    assert iso_date("31.02.2020") is None
+    with pytest.raises(ImportError):
+        iso_date("the 5th of May, 2021")

@@ -26,6 +26,18 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
+# the commonest prose dates on English pages, read without importing dateparser, whose import and
+# first parse took a third of a second of every reading run
+_ENGLISH_DATES = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
+# 25.01.2022, "Di., 25.01.2022 - 14:45", "25.01.2022 um 14:45 Uhr": a dotted date is day first
+# wherever it is written (German, French, Russian, Polish, Czech ... pages), and dateparser's
+# language detection for the weekday word cost another quarter second
+_DOTTED_DATE = re.compile(
+    r"^(?:[^\W\d]{2,12}\.?,?\s+)?(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})"
+    r"(?:\s*[-,|]?\s*(?:um\s+|à\s+|в\s+)?(?P<hour>\d{1,2})[:h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s*Uhr)?)?$",
+    re.IGNORECASE,
+)
 _PARTIAL_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -55,6 +67,18 @@ def iso_date(value: object) -> str | None:
         pass
     if not re.search(r"\d", text) or len(text) > 80:
         return None
+    if dotted := _DOTTED_DATE.match(text):
+        day, month, year, hour, minute, second = (int(g) if g else 0 for g in dotted.groups())
+        try:
+            when = datetime(year, month, day, hour, minute, second)
+        except ValueError:
+            return None
+        return when.isoformat() if dotted["hour"] else when.date().isoformat()
+    for shape in _ENGLISH_DATES:
+        try:
+            return datetime.strptime(text, shape).date().isoformat()
+        except ValueError:
+            pass
     import dateparser  # slow to import; only prose dates need it
 
     parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})

@@ -7,6 +7,7 @@ claim UTF-8 while holding Windows-1252 (and the other way round).
 from __future__ import annotations
 
 import codecs
+import re
 
 import charset_normalizer
 
@@ -37,12 +38,16 @@ def is_binary(data: bytes) -> bool:
     return _bom_encoding(data) is None and b"\x00" in data[:8192]
 
 
+# C0 control characters other than \t \n \v \f \r (9-13); counted by the regex engine, as a
+# character-by-character Python loop cost about 5% of reading a web page
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def _mostly_utf8(data: bytes) -> str | None:

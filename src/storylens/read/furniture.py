@@ -94,6 +94,21 @@ _BOILER_WEAK = re.compile(
     r"trending|you\s+may\s+also\s+like|topics?|tags?)\b",
     re.IGNORECASE,
 )
+# Calls to action run long (a handle, a phone number, two addresses), so they are furniture at any
+# length a sentence of the story would not have.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:follow\b.{0,40}\bon\s+(?:twitter|facebook|instagram)\b|"
+    r"to\s+(?:view|read|continue\s+reading)\b.{0,30}\b(?:subscribe|log\s+in|sign\s+in)\b|"
+    r"we\s+(?:want|would\s+love|'d\s+love)\s+to\s+hear\s+(?:from\s+you|what\s+you\s+think)\b)",
+    re.IGNORECASE,
+)
+# a table of contents' label, alone on its line
+_CONTENTS_LABEL = re.compile(
+    r"^(?:table\s+of\s+contents|contents|inhaltsverzeichnis|inhalt|sommaire|table\s+des\s+"
+    r"mati[eè]res|[íi]ndice|contenidos?|indice\s+dei\s+contenuti|inhoudsopgave|spis\s+tre[śs]ci)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     r"^(?:(?:Published|Updated|Posted|Last\s+updated|Date)(?:\s+on)?\s*:?\s*)?"
@@ -166,7 +181,7 @@ def looks_like_title(text: str) -> bool:
 
 
 def _credit_text(raw: str) -> str:
-    return _CREDIT_LABEL.sub("", raw).strip(" .;,")
+    return _CREDIT_LABEL.sub("", raw).strip(" .;,|")
 
 
 def _plausible_credit(raw: str) -> bool:
@@ -238,6 +253,8 @@ def byline(text: str) -> tuple[list[str], list[str]] | None:
 def is_boilerplate(text: str) -> bool:
     if _DESK_NOTE_LINE.match(text):
         return True  # picture-desk notes, however long
+    if (_words(text) <= 50 and _CALL_TO_ACTION.match(text)) or _CONTENTS_LABEL.match(text):
+        return True
     if _words(text) > 15:
         # "Read also: <a linked headline>" runs as long as the headline
         return _words(text) <= 30 and bool(_LINK_LABEL.match(text))
@@ -255,6 +272,25 @@ def is_furniture_line(text: str) -> bool:
         or attribution(text) is not None
         or byline(text) is not None
     )
+
+
+def take_captions(paragraphs: list[str]) -> tuple[list[str], list[Caption]]:
+    """``(body, captions)``: photo captions and picture-desk notes taken out of body paragraphs.
+
+    For text that arrives already split into a story (a JSONL or CSV record): nothing but the
+    furniture a wire photo leaves in it moves, so a record's paragraphs, headings and bylines stay
+    as the dataset gave them.
+    """
+    body: list[str] = []
+    captions: list[Caption] = []
+    for paragraph in paragraphs:
+        if _DESK_NOTE_LINE.match(paragraph):
+            continue  # the notes of the caption above, set as a paragraph of their own
+        if (caption := split_caption(paragraph)) is not None:
+            captions.append(Caption(text=caption[0], credit=caption[1] or None))
+        else:
+            body.append(paragraph)
+    return body, captions
 
 
 def date_line(text: str) -> str | None:
@@ -346,9 +382,20 @@ def _pick_standfirst(units: list[Unit], kinds: list[int]) -> int | None:
 
 
 def separate(
-    units: list[Unit], *, title: str | None = None, find_standfirst: bool = True
+    units: list[Unit],
+    *,
+    title: str | None = None,
+    find_standfirst: bool = True,
+    cross_heads_in_text: bool = False,
 ) -> Layout:
-    """Sort ``units`` into body and furniture; find the title in the first unit unless given."""
+    """Sort ``units`` into body and furniture; find the title in the first unit unless given.
+
+    With ``cross_heads_in_text`` a unit that markup calls a heading and that sits between body
+    paragraphs stays in the text as its own paragraph as well as in ``headings``: on a web page
+    such a cross-head is part of what the author wrote, and readers of ``text`` alone (word-bag
+    recall, snippet checks) expect it there. Plain text has no markup to say so, so it keeps them
+    out.
+    """
     units = [Unit(clean(u.text), u.group, u.heading, u.body) for u in units if clean(u.text)]
     for unit in units:
         if _MARKDOWN_HEADING.match(unit.text):
@@ -369,6 +416,8 @@ def separate(
     for i, kind in enumerate(kinds):
         if kind == HEADING and body_at and body_at[0] < i < body_at[-1]:
             layout.headings.append(units[i].text.strip())
+            if cross_heads_in_text and units[i].heading:
+                kinds[i] = BODY
     if find_standfirst and layout.title:
         chosen = _pick_standfirst(units, kinds)
         if chosen is not None:

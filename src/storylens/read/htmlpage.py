@@ -44,6 +44,8 @@ _PARSER = lxml.html.HTMLParser(
     remove_comments=True,
     remove_pis=True,
 )
+# wire captions run to 50-odd words; a "caption" of several long sentences is the article's lead
+_LONGEST_CAPTION_WORDS = 70
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 
 
@@ -92,6 +94,13 @@ def _figure_captions(tree: etree._Element) -> list[Caption]:
             _drop(el)
         caption_nodes = figure.xpath(".//figcaption")
         text = clean(" ".join(_text(el) for el in caption_nodes))
+        parent = figure.getparent()
+        if len(text.split()) > _LONGEST_CAPTION_WORDS and parent is not None:
+            # a lead paragraph laid over the picture: article text, kept in its place
+            lead = etree.Element("p")
+            lead.text, lead.tail = text, figure.tail
+            parent.replace(figure, lead)
+            continue
         if not credit and text and (split := split_caption(text)):
             text, credit = split
         if text or credit:
@@ -238,7 +247,7 @@ def article_from_html(
         title = clean(next((_text(h) for h in tree.iter("h1")), "") or "")
     if units and title and clean(units[0].text) == title:
         units = units[1:]  # the page's own <h1>
-    layout = separate(units, title=title, find_standfirst=False)
+    layout = separate(units, title=title, find_standfirst=False, cross_heads_in_text=True)
     if not layout.paragraphs:
         raise ValueError("no article text found in the HTML page")
     layout.captions[:0] = captions

@@ -8,7 +8,7 @@ from typing import Any
 
 from storylens.model import Article
 from storylens.read.assemble import build_article
-from storylens.read.furniture import Layout
+from storylens.read.furniture import Layout, take_captions
 from storylens.read.normalise import MAX_JSON_DEPTH, clean_article, clean_value, too_deep
 
 #: model field -> field names tried in order (case-insensitive) when no mapping is given
@@ -102,11 +102,12 @@ def article_from_record(
     blocks = re.split(r"\n\s*\n", raw_text.strip())
     if len(blocks) == 1:  # wire copy: one paragraph per line
         blocks = raw_text.strip().splitlines()
-    paragraphs = [" ".join(p.split()) for p in blocks]
+    paragraphs, captions = take_captions([p for p in (" ".join(b.split()) for b in blocks) if p])
     layout = Layout(
         title=_text(get("title")) or "",
         standfirst=_text(get("standfirst")),
-        paragraphs=[p for p in paragraphs if p],
+        paragraphs=paragraphs,
+        captions=captions,
     )
     return build_article(
         layout,
