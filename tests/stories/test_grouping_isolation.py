@@ -132,3 +132,29 @@ def test_add_isolated_on_a_batch_that_groups_is_add_features(fake_encoder: Encod
     assert add_isolated(grouper, articles, features) == []
     assert not any(isinstance(f, Failed) for f in features)
     assert len(grouper.assignments()) == len(articles)
+
+
+def test_new_text_that_cannot_be_analysed_keeps_the_stored_one(
+    tmp_path: Path, fake_encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storylens.stories import store as store_module
+
+    articles = corpus(poison_at=0)[1:]
+    real = store_module.featurize
+
+    def featurize_or_fail(items: list[Article], encoder: Encoder) -> list[StoryFeatures]:
+        if any("unreadable" in a.text for a in items):
+            raise ValueError("hostile text")
+        return real(items, encoder)
+
+    with StoryStore(tmp_path / "s.db", encoder=fake_encoder) as store:
+        store.add(articles)
+        monkeypatch.setattr(store_module, "featurize", featurize_or_fail)
+        first = articles[0]
+        bad = Article(title=first.title, text="unreadable", id=first.id, published="2022-09-28")
+        new = Article(title="Another", text="Another story entirely.", id="new")
+        store.add([bad, new])
+        assert [f.item.id for f in store.failed] == [first.id]
+        assert store.status == {"new": "added"}
+        kept = store.article(first.id)
+        assert kept is not None and kept.text == first.text

@@ -87,6 +87,10 @@ def _kept(path: Path, version: str | None, grouper: StoryGrouper) -> StoryGroupe
     return kept if _settings(kept) == _settings(grouper) else None
 
 
+def _texts(article: Article) -> tuple[str, str]:
+    return article.title or "", article.text or ""
+
+
 class StoreBusy(StorylensError):
     """Another run holds the store's write lock for longer than we were willing to wait."""
 
@@ -162,9 +166,8 @@ class StoryStore(StoreReads):
         :attr:`status` tells each id added, updated or unchanged, and :attr:`failed` holds each
         article that could not be analysed or grouped (the others are stored all the same)."""
         articles = list({a.id: a for a in articles}.values())  # an id given twice: the last
-        changed = self.changed_ids(articles)
-        stored = {r[0] for r in self._db.execute("SELECT id FROM articles")}
-        fresh = [a for a in articles if a.id not in stored or a.id in changed]
+        stored = self._stored_texts(articles)
+        fresh = [a for a in articles if stored.get(a.id) != _texts(a)]
         self.check_compatible()
         # the slow part (the sentence encoder) runs before taking the write lock; what another
         # writer changes meanwhile is sorted out under it (_commit)
@@ -179,9 +182,13 @@ class StoryStore(StoreReads):
 
     def changed_ids(self, articles: Sequence[Article]) -> set[str]:
         """Ids of ``articles`` this store holds with another title or text."""
-        given = {a.id: (a.title or "", a.text or "") for a in articles}
-        ids = list(given)
-        changed: set[str] = set()
+        stored = self._stored_texts(articles)
+        return {a.id for a in articles if a.id in stored and stored[a.id] != _texts(a)}
+
+    def _stored_texts(self, articles: Sequence[Article]) -> dict[str, tuple[str, str]]:
+        """(title, text) of each of these ids that the store holds."""
+        ids = list({a.id for a in articles})
+        stored: dict[str, tuple[str, str]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows = self._db.execute(
@@ -189,8 +196,8 @@ class StoryStore(StoreReads):
                 f" WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            changed |= {r[0] for r in rows if given[r[0]] != (r[1] or "", r[2] or "")}
-        return changed
+            stored.update((r[0], (r[1] or "", r[2] or "")) for r in rows)
+        return stored
 
     def add_features(
         self, articles: Sequence[Article], features: Sequence[StoryFeatures]
@@ -217,11 +224,9 @@ class StoryStore(StoreReads):
             ) from exc
         try:
             self.check_compatible()
-            changed = self.changed_ids(articles)
-            touched = self._drop(changed)
-            grouper = self._grouper()
-            before = dict(zip((r.features.id for r in grouper.rows_), grouper.labels_, strict=True))
-            todo = [a for a in articles if a.id not in grouper.row_of_]
+            stored = self._stored_texts(articles)
+            changed = {a.id for a in articles if a.id in stored and stored[a.id] != _texts(a)}
+            todo = [a for a in articles if a.id not in stored or a.id in changed]
             late = [a for a in todo if a.id not in known]  # changed by another writer meanwhile
             known = {**known, **dict(zip((a.id for a in late), self._featurize(late), strict=True))}
             keep: list[tuple[Article, StoryFeatures]] = []
@@ -232,6 +237,10 @@ class StoryStore(StoreReads):
                     self.failed.append(Failed(article, reason))
                 else:
                     keep.append((article, found))
+            # an article whose new text cannot be analysed keeps its stored text
+            touched = self._drop(changed & {a.id for a, _ in keep})
+            grouper = self._grouper()
+            before = dict(zip((r.features.id for r in grouper.rows_), grouper.labels_, strict=True))
             unplaced = add_isolated(grouper, [a for a, _ in keep], [f for _, f in keep])
             self.failed += [
                 Failed(f.item, f"cannot group this article ({f.reason})") for f in unplaced
