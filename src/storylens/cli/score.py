@@ -19,38 +19,27 @@ from storylens.cli.common import (
     say,
     write_jsonl,
 )
-from storylens.errors import Problem, StorylensError
+from storylens.errors import Problem, ReadError, StorylensError
 from storylens.model import SCORE_DIMENSIONS, Article
 
 
 def _read_pairs(path: Path, tally: Tally) -> list[tuple[str, Article, Article]]:
     """Every usable pair of a JSONL file, a line at a time; each bad line is one problem."""
-    from storylens.read.jsonlines import parse_json
-    from storylens.read.lines import NotText, text_lines, too_long_record
-    from storylens.read.sources import load
+    from storylens.read.jsonstream import json_records
     from storylens.score.records import parse_pair_record
 
-    source = load(str(path), 50_000_000, streamed=lambda head: True)
-    if isinstance(source, Problem):
-        say(str(source))
-        raise typer.Exit(EXIT_NOTHING)
     try:
-        lines = text_lines(source)
-    except NotText as exc:
-        say(f"{path}: {exc}; save it as UTF-8 JSON lines")
-        raise typer.Exit(EXIT_NOTHING) from None
+        records = json_records(str(path))
+    except ReadError as exc:
+        raise tally.fail(str(exc), exc.problem.where) from None
     pairs = []
-    for number, line in lines:
-        where = f"{path}:{number}"
-        if line is None:
-            tally.skip(Problem(where, too_long_record()))
+    for item in records:
+        if isinstance(item, Problem):
+            tally.skip(item)
             continue
-        if not line.strip():
-            continue
+        where, record = item
         try:
-            pairs.append(parse_pair_record(parse_json(line), default_id=str(number)))
-        except json.JSONDecodeError as exc:
-            tally.skip(Problem(where, f"not JSON ({exc.msg})"))
+            pairs.append(parse_pair_record(record, default_id=where.rsplit(":", 1)[1]))
         except (ValueError, TypeError) as exc:
             tally.skip(Problem(where, str(exc)))
     return pairs
@@ -91,8 +80,7 @@ def score_command(
     try:
         model = shipped_model()
     except StorylensError as exc:
-        say(str(exc))
-        raise typer.Exit(EXIT_NOTHING) from None
+        raise tally.fail(str(exc)) from None
     from storylens.isolate import Failed, isolate
 
     analysed = _analyse([(a, b) for _, a, b in read])
