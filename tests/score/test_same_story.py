@@ -171,3 +171,13 @@ def test_entity_keys_of_the_opening_only() -> None:
     a = wire()
     a.entities.append(Entity("Mosul", "GPE", "mosul", 9))
     assert "mosul" not in facts(a).places and "iraq" in facts(a).places
+
+
+def test_openings_dated_to_days_no_day_of_the_other_meets_are_two_stories() -> None:
+    a = _dated(wire(), None, "--01-13")
+    b = _dated(rewrite(), None, "--03-14")
+    verdict = same_story(a, b)
+    assert verdict.evidence.dates_disagree and verdict.conflict and not verdict.same_story
+    # a recap of the earlier day in the later report is a day in common: no conflict by dates
+    b.quantities.append(Quantity("January 13", "date", "date:--01-13", 5))
+    assert not same_story(a, b).evidence.dates_disagree

@@ -19,6 +19,9 @@ from storylens.analyze.document import Analysis
 
 #: sentences of the body that make up the opening (the headline is read too)
 LEAD_SENTENCES = 3
+#: days apart two named days may be and still date one story: a developing story is reported
+#: over a day or two ("Friday's quake", "on Saturday the toll rose to 38")
+NEAR_DAYS = 2
 #: a day range: first and last ordinal day it may stand for
 DayRange = tuple[int, int]
 
@@ -72,6 +75,9 @@ class EventFacts:
     lead_days: frozenset[int]
     #: days the opening names without a year ("Wednesday, 15 June" in an undated report)
     lead_monthdays: frozenset[tuple[int, int]]
+    #: every day-precise date the text names, and every yearless day ("Monday, January 13")
+    text_days: frozenset[int]
+    text_monthdays: frozenset[tuple[int, int]]
     #: years named in the headline and opening (not in the background further down)
     lead_years: frozenset[int]
     #: edition numbers by the noun they number: {("bowl", 57), ("flight", 2)}
@@ -150,6 +156,34 @@ def monthday_gap(days: frozenset[tuple[int, int]], when: DayRange) -> int | None
     return best
 
 
+def _calendar(day: int) -> tuple[int, int]:
+    d = date.fromordinal(day)
+    return d.month, d.day
+
+
+def _monthdays_apart(x: tuple[int, int], y: tuple[int, int]) -> int:
+    # 2000 is a leap year, so February 29 is a day to measure from
+    diff = abs(date(2000, *x).toordinal() - date(2000, *y).toordinal())
+    return min(diff, 366 - diff)
+
+
+def dates_disagree(fa: EventFacts, fb: EventFacts) -> bool:
+    """Both openings date what they report, and no day either text names is within a day of
+    within :data:`NEAR_DAYS` of one the other names: "January 13" and "March 14" are two
+    happenings, however alike the rest.
+    A day without a year meets any day of that date in any year."""
+    if not (fa.lead_days or fa.lead_monthdays) or not (fb.lead_days or fb.lead_monthdays):
+        return False
+    if any(abs(d - e) <= NEAR_DAYS for d in fa.text_days for e in fb.text_days):
+        return False
+    a_calendar = fa.text_monthdays | {_calendar(d) for d in fa.text_days}
+    b_calendar = fb.text_monthdays | {_calendar(d) for d in fb.text_days}
+    for yearless, others in ((fa.text_monthdays, b_calendar), (fb.text_monthdays, a_calendar)):
+        if any(_monthdays_apart(m, o) <= NEAR_DAYS for m in yearless for o in others):
+            return False
+    return True
+
+
 def roman(numeral: str) -> int | None:
     """The value of an upper-case Roman numeral, None for anything else (including "")."""
     if not numeral or not re.fullmatch(_ROMAN_RE, numeral):
@@ -194,21 +228,31 @@ def facts(analysis: Analysis) -> EventFacts:
     lead = _lead(analysis)
     days: set[int] = set()
     monthdays: set[tuple[int, int]] = set()
+    all_days: set[int] = set()
+    all_monthdays: set[tuple[int, int]] = set()
     for q in analysis.quantities:
-        if q.kind != "date" or q.sentence >= LEAD_SENTENCES:
+        if q.kind != "date":
             continue
+        in_lead = q.sentence < LEAD_SENTENCES
         if m := _DAY_KEY.match(q.key):
             try:
-                days.add(date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal())
+                day = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
             except ValueError:
                 continue
+            all_days.add(day)
+            if in_lead:
+                days.add(day)
         elif m := _MONTHDAY_KEY.match(q.key):
-            monthdays.add((int(m.group(1)), int(m.group(2))))
+            all_monthdays.add((int(m.group(1)), int(m.group(2))))
+            if in_lead:
+                monthdays.add((int(m.group(1)), int(m.group(2))))
     in_lead = [e for e in analysis.entities if e.key and e.sentence < LEAD_SENTENCES]
     return EventFacts(
         published=day_range(analysis.article.published),
         lead_days=frozenset(days),
         lead_monthdays=frozenset(monthdays),
+        text_days=frozenset(all_days),
+        text_monthdays=frozenset(all_monthdays),
         lead_years=frozenset(
             int(m.group(1))
             for m in _YEAR.finditer(lead)

@@ -31,7 +31,7 @@ import numpy as np
 
 from storylens.analyze.document import Analysis
 from storylens.errors import StorylensError
-from storylens.score.event import EventFacts, facts, gap, monthday_gap
+from storylens.score.event import EventFacts, dates_disagree, facts, gap, monthday_gap
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "same_story.json"
 
@@ -60,6 +60,8 @@ class Evidence:
 
     #: days between the two events' dates (publication, else the opening's); None: unknown
     days_apart: int | None = None
+    #: both openings date what they report, and no day either text names meets the other's
+    dates_disagree: bool = False
     shared_dates: list[str] = field(default_factory=list)
     conflicting_dates: list[str] = field(default_factory=list)
     shared_editions: list[str] = field(default_factory=list)
@@ -93,11 +95,12 @@ class SameStory:
 
     @property
     def conflict(self) -> bool:
-        """Whether the facts alone say two happenings: dates more than :data:`APART_DAYS`
-        apart, or editions that disagree (what a grouper should never link, however close)."""
+        """Whether the facts alone say two happenings (what a grouper should never link,
+        however close): dates more than :data:`APART_DAYS` apart, openings dated to days that no
+        day of the other text meets, or editions that disagree."""
         ev = self.evidence
         far = ev.days_apart is not None and ev.days_apart > APART_DAYS
-        return far or bool(ev.conflicting_editions)
+        return far or ev.dates_disagree or bool(ev.conflicting_editions)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -290,6 +293,7 @@ def evidence(fa: EventFacts, fb: EventFacts) -> Evidence:
     conflicting = sorted((fa.lead_days | fb.lead_days) - near) if both_dated else []
     return Evidence(
         days_apart=event_gap(fa, fb),
+        dates_disagree=dates_disagree(fa, fb),
         shared_dates=[_iso(d) for d in sorted(near)],
         conflicting_dates=[_iso(d) for d in conflicting],
         shared_editions=sorted(f"{n} {v}" for n, v in fa.editions & fb.editions),
