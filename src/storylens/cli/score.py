@@ -96,8 +96,15 @@ def score_command(
         if isinstance(judgement, Failed):
             tally.skip(Problem(f"pair {pair_id}", f"cannot score ({judgement.reason})"))
             continue
-        scores = judgement.scores.to_dict()
-        records.append({"pair_id": pair_id, "scores": scores, "same_story": judgement.same_story})
+        records.append(
+            {
+                "pair_id": pair_id,
+                "scores": judgement.scores.to_dict(),
+                "same_story": judgement.same_story,
+                "same_story_probability": round(judgement.same_story_probability, 3),
+                "same_story_evidence": judgement.evidence,
+            }
+        )
     with output_stream(output) as out:
         write_jsonl(records, out)
     tally.good = len(records)
@@ -144,8 +151,11 @@ def eval_semeval_command(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Pearson per dimension and language pair: storylens vs TF-IDF and embedding cosines."""
+    import numpy as np
+
     from storylens.score import shipped_model
     from storylens.score.features import feature_matrix
+    from storylens.score.same_story import same_story_many
     from storylens.score.semeval import evaluate, load_pairs
 
     tally = Tally()
@@ -173,10 +183,44 @@ def eval_semeval_command(
     if not pairs:
         raise typer.Exit(EXIT_NOTHING)
     X = feature_matrix(analysed)
-    report = evaluate(pairs, analysed, model.predict(X), model.same_story(X))
+    decided = [v.same_story for v in same_story_many(analysed)]
+    report = evaluate(pairs, analysed, model.predict(X), np.array(decided))
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
     else:
         _table(report)
     tally.good = len(pairs)
     tally.finish()
+
+
+@app.command("train")
+def train_command(
+    data: Path | None = typer.Option(None, "--data", help="SemEval folder (train/test JSONL)."),
+    part: str = typer.Option(
+        "all", "--part", help="What to fit: all, scorer (SemEval scores) or same-story."
+    ),
+    cache: bool = typer.Option(
+        False, "--cache", help="Reuse analyses kept in a temp folder (development)."
+    ),
+) -> None:
+    """Rebuild the shipped models (`make train`): deterministic, written into the package."""
+    from storylens.score.semeval import DATA_DIR
+    from storylens.score.train import PARTS, train
+
+    folder = data or DATA_DIR
+    if part not in PARTS:
+        say(f"--part {part}: unknown; use one of {', '.join(PARTS)}")
+        raise typer.Exit(EXIT_NOTHING)
+    if not (folder / "train.jsonl").exists():
+        say(f"{folder}/train.jsonl: not found; pass --data DIR")
+        raise typer.Exit(EXIT_NOTHING)
+    metrics = train(folder, cache=cache, parts=PARTS[part])
+    if "test" in metrics:
+        overall = metrics["test"]["dimensions"]["overall"]
+        say(
+            f"scorer: trained on {metrics['train_pairs']} pairs in {metrics['fit_seconds']} s; "
+            "test Pearson overall: " + ", ".join(f"{k} {v}" for k, v in overall.items())
+        )
+    if "same_story" in metrics:
+        dev = metrics["same_story"].get("pages_stories_dev")
+        say(f"same-story: {metrics['same_story']['real_rows']} SemEval pairs; dev check: {dev}")
