@@ -5,22 +5,24 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from storylens.errors import Problem, one_line
+from storylens import batch
+
+# re-exported: the commands import what every command shares from here
+from storylens.batch import EXIT_NOTHING as EXIT_NOTHING
+from storylens.batch import output_stream as output_stream
+from storylens.batch import write_jsonl as write_jsonl
+from storylens.errors import one_line
 from storylens.model import Article
 from storylens.read.options import FORMATS
 
 T = TypeVar("T")
-
-#: exit status: everything read / some inputs or records skipped / nothing usable
-EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 
 
 def say(message: str) -> None:
@@ -29,33 +31,10 @@ def say(message: str) -> None:
 
 
 @dataclass
-class Tally:
-    """Counts good and skipped items of a batch run and turns them into the exit status."""
+class Tally(batch.Tally):
+    """The library's tally, reporting on stderr and ending the command with its exit status."""
 
-    good: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    #: where ``--problems`` writes each skipped input or record, one JSON object a line
-    problems_file: Path | None = None
-
-    def skip(self, problem: Problem) -> None:
-        self.problems.append(problem)
-        say(str(problem))
-
-    def write_problems(self) -> None:
-        """The ``--problems`` file: ``{"where", "message"}`` per skipped item (empty if none)."""
-        if self.problems_file is None:
-            return
-        try:
-            with output_stream(self.problems_file) as out:
-                write_jsonl((p.to_dict() for p in self.problems), out)
-        except OSError as exc:
-            say(f"{self.problems_file}: {exc.strerror or 'cannot be written'}")
-
-    @property
-    def exit_code(self) -> int:
-        if self.good == 0:
-            return EXIT_NOTHING
-        return EXIT_SKIPPED if self.problems else EXIT_OK
+    report: Callable[[str], None] = field(default=say, repr=False, compare=False)
 
     def finish(self) -> None:
         """Write the ``--problems`` file and exit with the batch status (0, 1 or 2)."""
@@ -125,41 +104,8 @@ def read_options(fields: Iterable[str], input_format: str | None, max_bytes: int
 
 
 def load_articles(paths: Sequence[str], tally: Tally, options: Any = None) -> list[Article]:
-    """Read every input, reporting bad files and records to ``tally`` instead of stopping."""
-    from storylens.read import iter_articles
-
-    articles: list[Article] = []
-    for item in progress(iter_articles(paths, options), "reading"):
-        if isinstance(item, Problem):
-            tally.skip(item)
-        else:
-            articles.append(item)
-            tally.good += 1
-    return articles
-
-
-@contextmanager
-def output_stream(path: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written whole: a crash never leaves half an output file behind."""
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        return
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            yield fh
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
-    for record in records:
-        # surrogates can only come from a file name (os.fsdecode); keep them as JSON escapes
-        line = json.dumps(record, ensure_ascii=False)
-        if not line.isprintable():
-            line = json.dumps(record)
-        out.write(line + "\n")
+    """Read every input with a progress bar, reporting bad files and records to ``tally``."""
+    return batch.load_articles(paths, tally, options, progress=progress)
 
 
 def write_view(

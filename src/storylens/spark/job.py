@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from pathlib import Path
 
-    from storylens.cli.common import Tally, load_articles, output_stream, write_jsonl
+    from storylens.batch import Tally, load_articles, output_stream, write_jsonl
     from storylens.read import ReadOptions
     from storylens.stories.grouping import StoryGrouper
     from storylens.stories.store import StoryStore
