@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from storylens.model import Article
+from storylens.storyview.listing import StoryList
 from storylens.web.backend import Backend
 from storylens.web.pages import MAX_PASTE_CHARS
 
@@ -47,6 +48,8 @@ class AddResponse(BaseModel):
 
 
 class StoriesResponse(BaseModel):
+    """``StoryList``: the shape ``storylens stories --format json`` prints too."""
+
     stories: list[dict[str, Any]]
     total: int
     limit: int
@@ -143,12 +146,7 @@ async def list_stories(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> StoriesResponse:
     stories, total = await run_in_threadpool(lib.stories, q or None, limit, offset)
-    return StoriesResponse(
-        stories=[s.to_dict(with_articles=False) for s in stories],
-        total=total,
-        limit=limit,
-        offset=offset,
-    )
+    return StoriesResponse(**StoryList.of(stories, total, limit, offset).to_dict())
 
 
 @router.get(
