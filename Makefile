@@ -49,7 +49,7 @@ bench: install
 	$(BIN)/python bench/run.py
 
 train: install
-	$(BIN)/python -m storylens.score.train
+	$(BIN)/storylens train
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

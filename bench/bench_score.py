@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     analysed = list(zip(flat[0::2], flat[1::2], strict=True))
     analysis_s = time.perf_counter() - started
     started = time.perf_counter()
-    verdicts = judgements(scorer, feature_matrix(analysed))
+    verdicts = judgements(scorer, feature_matrix(analysed), analysed)
     judge_s = time.perf_counter() - started
 
     overall = [v.scores.overall for v in verdicts]

@@ -106,12 +106,16 @@ class Judgement:
     scores: Scores
     same_story: bool
     same_story_probability: float
+    #: what the same-event judgement read: shared and conflicting dates, editions, places,
+    #: actors and counts (see ``storylens.score.same_story.Evidence``)
+    evidence: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "scores": self.scores.to_dict(),
             "same_story": self.same_story,
             "same_story_probability": round(float(self.same_story_probability), 3),
+            "evidence": self.evidence,
         }
 
 

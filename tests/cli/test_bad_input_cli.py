@@ -160,3 +160,23 @@ def test_truncated_warc_exits_1_keeping_the_pages_before_it(tmp_path: Path) -> N
     assert _lines(result.stderr) == [
         f"storylens: {path}:2: WARC record is truncated (file cut off)"
     ]
+
+
+def test_a_run_that_fails_still_writes_its_problems(tmp_path: Path) -> None:
+    """Exit 2 after records were skipped: the --problems file holds them and the fatal one."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(GOOD + "\n{not json\n", encoding="utf-8")
+    store = tmp_path / "store.db"
+    store.write_bytes(b"this is not a SQLite database\n" * 200)
+    problems = tmp_path / "problems.jsonl"
+    result = storylens(
+        "cluster", str(src), "--fast", "--store", str(store), "--problems", str(problems)
+    )
+    assert result.returncode == 2, result.stderr
+    lines = _lines(result.stderr)
+    written = [json.loads(line) for line in problems.read_text().splitlines()]
+    assert len(written) == len(lines) == 2
+    assert written[0]["where"] == f"{src}:2"
+    assert written[1]["where"] == str(store)
+    assert written[1]["message"].startswith("not a usable story store")
+    assert lines[1].startswith(f"storylens: {store}: not a usable story store")

@@ -23,6 +23,8 @@ class FakeStore:
         self.articles: dict[str, Article] = {}
         self.story_of: dict[str, str] = {}
         self.grouper = SimpleNamespace(embedding="minilm", encoder=None)
+        self.status: dict[str, str] = {}
+        self.failed: list[Any] = []
 
     def __enter__(self) -> FakeStore:
         return self
@@ -39,7 +41,17 @@ class FakeStore:
         }
 
     def add(self, articles: list[Article]) -> dict[str, str]:
+        """Like StoryStore.add, ``status`` is decided while adding, not before."""
         placed = {}
+        changed = self.changed_ids(articles)
+        self.status = {
+            a.id: "updated"
+            if a.id in changed
+            else "unchanged"
+            if a.id in self.articles
+            else "added"
+            for a in articles
+        }
         for article in articles:
             self.articles[article.id] = article
             key = (article.title.split() or ["untitled"])[0].lower()

@@ -24,8 +24,8 @@ def test_backend_adds_to_a_fast_store_with_hashing_and_no_model(tmp_path: Path) 
     with StoryStore(path, grouper=StoryGrouper(embedding="hashing", verify=False)) as store:
         store.add([report(0, "Dresden"), report(1, "Dresden")])
     backend = Backend(path)
-    placed, updated = backend.add([report(2, "Dresden")])
-    assert updated == set()
+    placed, status, failed = backend.add([report(2, "Dresden")])
+    assert status == {"Dresden-2": "added"} and failed == []
     assert set(backend._encoders) == {"hashing"}  # MiniLM was never loaded
     with StoryStore(path) as store:
         assert store.grouper.verify is False

@@ -108,3 +108,55 @@ def test_real_store_replaces_regroups_and_cleans(real: TestClient) -> None:
     assert answer["story"] == placed["v1"]["story"]
     story = real.get(f"/api/stories/{answer['story']}").json()
     assert "Budget approved by the council" in [m["title"] for m in story["articles"]]
+
+
+def test_added_or_unchanged_is_decided_under_the_write_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer stores the same id between the API's first look and its write: the answer
+    must describe what this write did (unchanged / updated), not what the first look saw."""
+    from storylens.model import Article
+    from storylens.stories import store as store_module
+    from storylens.stories.grouping import StoryGrouper
+    from storylens.stories.store import StoryStore
+
+    path = tmp_path / "fast.db"
+    with StoryStore(path, grouper=StoryGrouper.fast()) as db:
+        db.add([Article(id="seed", title="Budget approved", text=VOTE)])
+    real = store_module.featurize
+    racing = {"r-same": FLOOD, "r-other": VOTE}
+
+    def featurize_while_another_writes(articles: list[Article], encoder: object) -> list:
+        for article in articles:
+            text = racing.pop(article.id, None)
+            if text is not None:  # the other writer commits before this one takes the lock
+                with StoryStore(path) as other:
+                    other.add([Article(id=article.id, title="Floods in the valley", text=text)])
+        return real(articles, encoder)
+
+    monkeypatch.setattr(store_module, "featurize", featurize_while_another_writes)
+    with TestClient(create_app(path, token=TOKEN), raise_server_exceptions=False) as c:
+        posted = [
+            {"id": i, "title": "Floods in the valley", "text": FLOOD} for i in ("r-same", "r-other")
+        ]
+        r = c.post("/api/articles", json=posted, headers=AUTH)
+    assert r.status_code == 200, r.text
+    status = {a["id"]: a["status"] for a in r.json()["articles"]}
+    assert status == {"r-same": "unchanged", "r-other": "updated"}
+    with StoryStore(path) as db:
+        stored = db.article("r-other")
+        assert stored is not None and stored.text == FLOOD
+
+
+@pytest.mark.parametrize("path", ["/api/compare", "/api/articles"])
+def test_a_lone_surrogate_is_cleaned_not_refused(client: TestClient, path: str) -> None:
+    text = '"Lone \\ud800 flood \\udfff text.", "title": "Floods \\ud83d"'
+    body = (
+        '{"a": {"text": ' + text + '}, "b": {"text": "Other text."}}'
+        if path == "/api/compare"
+        else '[{"id": "lone", "text": ' + text + "}]"
+    )
+    r = client.post(path, content=body.encode("utf-8"), headers=AUTH)
+    assert r.status_code == 200, r.text
+    if path == "/api/articles":
+        assert r.json()["articles"][0]["status"] == "added"

@@ -14,7 +14,6 @@ from rich.table import Table
 
 from storylens.cli.app import app, eval_app
 from storylens.cli.common import (
-    EXIT_NOTHING,
     FIELD_OPTION,
     INPUT_FORMAT_OPTION,
     MAX_BYTES_OPTION,
@@ -26,7 +25,7 @@ from storylens.cli.common import (
     say,
     write_jsonl,
 )
-from storylens.errors import Problem, StorylensError
+from storylens.errors import Problem, ReadError, StorylensError
 from storylens.model import Article
 
 
@@ -38,11 +37,6 @@ class Engine(StrEnum):
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def _fail(message: str) -> typer.Exit:
-    say(message)
-    return typer.Exit(EXIT_NOTHING)
 
 
 @app.command("cluster")
@@ -88,9 +82,10 @@ def cluster_cli(
         grouper = StoryGrouper.fast() if fast else StoryGrouper(verify=verify)
         records = _run(usable, store, engine, master, grouper, tally)
     except StorylensError as exc:
-        raise _fail(str(exc)) from exc
+        raise tally.fail(str(exc), where=str(store or "")) from exc
     except sqlite3.DatabaseError as exc:
-        raise _fail(f"{store}: not a usable story store ({exc})") from exc
+        message = f"{store}: not a usable story store ({exc})"
+        raise tally.fail(message, where=str(store)) from exc
     with output_stream(output) as out:
         write_jsonl(records, out)
     tally.finish()
@@ -149,6 +144,15 @@ def _run(
                 kept.append((article, features))
         return [a for a, _ in kept], [f for _, f in kept]
 
+    def unplaced(failed: list[Any]) -> None:
+        for item in failed:
+            tally.good -= 1
+            where, aid = item.item.source, item.item.id
+            # the id names the article even where its file line is known
+            tally.skip(
+                Problem(where or aid, f"article {aid}: {item.reason}" if where else item.reason)
+            )
+
     if store is not None:
         from storylens.stories.store import StoryStore
 
@@ -160,13 +164,18 @@ def _run(
             if fresh:
                 db.check_compatible()  # before the costly encoding, not after
             fresh, features = compute(fresh) if fresh else ([], [])
-            db.add_features(fresh, features, replace=changed)
-            updated = changed & {a.id for a in fresh}
+            db.add_features(fresh, features)
+            unplaced(db.failed)
+            updated = {i for i, status in db.status.items() if status == "updated"}
             for article_id in sorted(updated):
                 say(f"{article_id}: stored before with other text; replaced and grouped again")
             return [{**r, "updated": True} if r["id"] in updated else r for r in db.assignments()]
+    from storylens.stories.isolated import add_isolated
+
     kept, features = compute(articles)
-    return grouper.add_features(kept, features).assignments()
+    failed = add_isolated(grouper, kept, features)
+    unplaced([Failed(f.item, f"cannot group this article ({f.reason})") for f in failed])
+    return grouper.assignments()
 
 
 @app.command("stories")
@@ -178,7 +187,9 @@ def stories_cli(
 ) -> None:
     """The stories in a store, largest and newest first."""
     if not store.exists():
-        raise _fail(f"{store}: no such store; create it with `storylens cluster ... --store`")
+        raise Tally().fail(
+            f"{store}: no such store; create it with `storylens cluster ... --store`", str(store)
+        )
     from storylens.stories.store import StoryStore
     from storylens.storyview.listing import StoryList
 
@@ -188,7 +199,7 @@ def stories_cli(
                 db.stories(q=query, limit=limit), db.count_stories(q=query), limit
             )
     except (StorylensError, sqlite3.DatabaseError) as exc:
-        raise _fail(f"{store}: not a usable story store ({exc})") from exc
+        raise Tally().fail(f"{store}: not a usable story store ({exc})", str(store)) from exc
     if output_format is ListFormat.json:
         typer.echo(json.dumps(listing.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -208,23 +219,27 @@ def stories_cli(
 
 
 def read_labelled(path: Path, tally: Tally) -> tuple[list[Article], list[str]]:
-    """Articles of a JSONL file with their gold ``story`` (or ``event``) labels."""
+    """Articles of a JSONL file with their gold ``story`` (or ``event``) labels, read a line at
+    a time."""
+    from storylens.read.jsonstream import json_records
+    from storylens.read.normalise import clean_value
     from storylens.stories.evaluate import gold_label
 
     articles: list[Article] = []
     gold: list[str] = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"{path}: cannot read ({exc})") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+        records = json_records(str(path))
+    except ReadError as exc:
+        raise tally.fail(str(exc), exc.problem.where) from None
+    for item in records:
+        if isinstance(item, Problem):
+            tally.skip(item)
             continue
-        where = f"{path}:{number}"
+        where, record = item
         try:
-            record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
+            record = clean_value(record)  # text cleaned once, as `read` cleans it
             article = Article.from_dict(record)
         except (ValueError, TypeError) as exc:
             tally.skip(Problem(where, f"bad record ({exc})"))
@@ -254,7 +269,7 @@ def eval_stories_cli(
     tally = Tally()
     articles, gold = read_labelled(path, tally)
     if not articles:
-        raise _fail(f"{path}: no labelled articles")
+        raise tally.fail(f"{path}: no labelled articles", str(path))
     grouper = StoryGrouper.fast() if fast else StoryGrouper()
     result = evaluate_stories(articles, gold, grouper)
     if as_json:

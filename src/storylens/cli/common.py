@@ -1,61 +1,47 @@
-"""What every command shares: problem reports, exit codes, progress bars and output files."""
+"""What every command shares: the reading options; problem reports, exit codes, progress bars
+and output files come from :mod:`storylens.batch` (the Spark job uses them too)."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from storylens import batch
-
-# re-exported: the commands import what every command shares from here
-from storylens.batch import EXIT_NOTHING as EXIT_NOTHING
-from storylens.batch import output_stream as output_stream
-from storylens.batch import write_jsonl as write_jsonl
-from storylens.errors import one_line
-from storylens.model import Article
+from storylens.batch import (
+    EXIT_NOTHING,
+    EXIT_OK,
+    EXIT_SKIPPED,
+    Tally,
+    load_articles,
+    output_stream,
+    progress,
+    say,
+    write_jsonl,
+)
 from storylens.read.options import FORMATS
 
-T = TypeVar("T")
-
-
-def say(message: str) -> None:
-    """One line on stderr, prefixed like every storylens message."""
-    print(f"storylens: {one_line(message)}", file=sys.stderr)
-
-
-@dataclass
-class Tally(batch.Tally):
-    """The library's tally, reporting on stderr and ending the command with its exit status."""
-
-    report: Callable[[str], None] = field(default=say, repr=False, compare=False)
-
-    def finish(self) -> None:
-        """Write the ``--problems`` file and exit with the batch status (0, 1 or 2)."""
-        self.write_problems()
-        raise typer.Exit(self.exit_code)
-
-
-def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
-    """A rich progress bar on stderr when it is a terminal; plain iteration otherwise."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-    if total is not None:
-        columns.append(TimeRemainingColumn())
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task(description, total=total)
-        for item in items:
-            yield item
-            bar.advance(task)
-
+__all__ = [
+    "EXIT_NOTHING",
+    "EXIT_OK",
+    "EXIT_SKIPPED",
+    "FIELD_OPTION",
+    "INPUT_FORMAT_OPTION",
+    "MAX_BYTES_OPTION",
+    "PROBLEMS_OPTION",
+    "Tally",
+    "load_articles",
+    "output_stream",
+    "parse_fields",
+    "progress",
+    "read_options",
+    "say",
+    "write_jsonl",
+    "write_view",
+]
 
 # the reading options every command that reads a corpus takes, as `storylens read` has them
 FIELD_OPTION: Any = typer.Option(
@@ -101,11 +87,6 @@ def read_options(fields: Iterable[str], input_format: str | None, max_bytes: int
         return ReadOptions(format=input_format, fields=parse_fields(fields), max_bytes=max_bytes)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-
-
-def load_articles(paths: Sequence[str], tally: Tally, options: Any = None) -> list[Article]:
-    """Read every input with a progress bar, reporting bad files and records to ``tally``."""
-    return batch.load_articles(paths, tally, options, progress=progress)
 
 
 def write_view(

@@ -19,38 +19,27 @@ from storylens.cli.common import (
     say,
     write_jsonl,
 )
-from storylens.errors import Problem, StorylensError
+from storylens.errors import Problem, ReadError, StorylensError
 from storylens.model import SCORE_DIMENSIONS, Article
 
 
 def _read_pairs(path: Path, tally: Tally) -> list[tuple[str, Article, Article]]:
     """Every usable pair of a JSONL file, a line at a time; each bad line is one problem."""
-    from storylens.read.jsonlines import parse_json
-    from storylens.read.lines import NotText, text_lines, too_long_record
-    from storylens.read.sources import load
+    from storylens.read.jsonstream import json_records
     from storylens.score.records import parse_pair_record
 
-    source = load(str(path), 50_000_000, streamed=lambda head: True)
-    if isinstance(source, Problem):
-        say(str(source))
-        raise typer.Exit(EXIT_NOTHING)
     try:
-        lines = text_lines(source)
-    except NotText as exc:
-        say(f"{path}: {exc}; save it as UTF-8 JSON lines")
-        raise typer.Exit(EXIT_NOTHING) from None
+        records = json_records(str(path))
+    except ReadError as exc:
+        raise tally.fail(str(exc), exc.problem.where) from None
     pairs = []
-    for number, line in lines:
-        where = f"{path}:{number}"
-        if line is None:
-            tally.skip(Problem(where, too_long_record()))
+    for item in records:
+        if isinstance(item, Problem):
+            tally.skip(item)
             continue
-        if not line.strip():
-            continue
+        where, record = item
         try:
-            pairs.append(parse_pair_record(parse_json(line), default_id=str(number)))
-        except json.JSONDecodeError as exc:
-            tally.skip(Problem(where, f"not JSON ({exc.msg})"))
+            pairs.append(parse_pair_record(record, default_id=where.rsplit(":", 1)[1]))
         except (ValueError, TypeError) as exc:
             tally.skip(Problem(where, str(exc)))
     return pairs
@@ -91,8 +80,7 @@ def score_command(
     try:
         model = shipped_model()
     except StorylensError as exc:
-        say(str(exc))
-        raise typer.Exit(EXIT_NOTHING) from None
+        raise tally.fail(str(exc)) from None
     from storylens.isolate import Failed, isolate
 
     analysed = _analyse([(a, b) for _, a, b in read])
@@ -108,8 +96,15 @@ def score_command(
         if isinstance(judgement, Failed):
             tally.skip(Problem(f"pair {pair_id}", f"cannot score ({judgement.reason})"))
             continue
-        scores = judgement.scores.to_dict()
-        records.append({"pair_id": pair_id, "scores": scores, "same_story": judgement.same_story})
+        records.append(
+            {
+                "pair_id": pair_id,
+                "scores": judgement.scores.to_dict(),
+                "same_story": judgement.same_story,
+                "same_story_probability": round(judgement.same_story_probability, 3),
+                "same_story_evidence": judgement.evidence,
+            }
+        )
     with output_stream(output) as out:
         write_jsonl(records, out)
     tally.good = len(records)
@@ -156,8 +151,11 @@ def eval_semeval_command(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Pearson per dimension and language pair: storylens vs TF-IDF and embedding cosines."""
+    import numpy as np
+
     from storylens.score import shipped_model
     from storylens.score.features import feature_matrix
+    from storylens.score.same_story import same_story_many
     from storylens.score.semeval import evaluate, load_pairs
 
     tally = Tally()
@@ -185,10 +183,44 @@ def eval_semeval_command(
     if not pairs:
         raise typer.Exit(EXIT_NOTHING)
     X = feature_matrix(analysed)
-    report = evaluate(pairs, analysed, model.predict(X), model.same_story(X))
+    decided = [v.same_story for v in same_story_many(analysed)]
+    report = evaluate(pairs, analysed, model.predict(X), np.array(decided))
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
     else:
         _table(report)
     tally.good = len(pairs)
     tally.finish()
+
+
+@app.command("train")
+def train_command(
+    data: Path | None = typer.Option(None, "--data", help="SemEval folder (train/test JSONL)."),
+    part: str = typer.Option(
+        "all", "--part", help="What to fit: all, scorer (SemEval scores) or same-story."
+    ),
+    cache: bool = typer.Option(
+        False, "--cache", help="Reuse analyses kept in a temp folder (development)."
+    ),
+) -> None:
+    """Rebuild the shipped models (`make train`): deterministic, written into the package."""
+    from storylens.score.semeval import DATA_DIR
+    from storylens.score.train import PARTS, train
+
+    folder = data or DATA_DIR
+    if part not in PARTS:
+        say(f"--part {part}: unknown; use one of {', '.join(PARTS)}")
+        raise typer.Exit(EXIT_NOTHING)
+    if not (folder / "train.jsonl").exists():
+        say(f"{folder}/train.jsonl: not found; pass --data DIR")
+        raise typer.Exit(EXIT_NOTHING)
+    metrics = train(folder, cache=cache, parts=PARTS[part])
+    if "test" in metrics:
+        overall = metrics["test"]["dimensions"]["overall"]
+        say(
+            f"scorer: trained on {metrics['train_pairs']} pairs in {metrics['fit_seconds']} s; "
+            "test Pearson overall: " + ", ".join(f"{k} {v}" for k, v in overall.items())
+        )
+    if "same_story" in metrics:
+        dev = metrics["same_story"].get("pages_stories_dev")
+        say(f"same-story: {metrics['same_story']['real_rows']} SemEval pairs; dev check: {dev}")

@@ -119,7 +119,11 @@ class Comparison:
           ``language``, ``credited_sources`` (as the reader found them), ``url``,
           ``n_sentences``.
         - ``same_story`` (bool): both report the same specific event, not just the same topic;
-          ``same_story_probability`` (0..1).
+          ``same_story_probability`` (0..1), both from the one same-event judgement
+          (``storylens.score.same_story``) that ``storylens score`` and story grouping use;
+          ``same_story_evidence``: what it read, ``{days_apart, shared_dates,
+          conflicting_dates, shared_editions, conflicting_editions, shared_places,
+          places_only_a, places_only_b, shared_actors, shared_counts, differing_counts}``.
         - ``scores``: SemEval-2022 Task 8 dimensions ``overall, geography, entities, time,
           narrative, style, tone``, each 1 (very similar) … 4 (very dissimilar).
         - ``alignment``: passages in A order, each ``{a, b, kind, similarity, a_sentences,
@@ -146,6 +150,7 @@ class Comparison:
             "b": _article_dict(self.b),
             "same_story": self.judgement.same_story,
             "same_story_probability": round(float(self.judgement.same_story_probability), 3),
+            "same_story_evidence": self.judgement.evidence,
             "scores": self.judgement.scores.to_dict(),
             "alignment": [
                 {

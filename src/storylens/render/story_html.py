@@ -34,6 +34,8 @@ def _timeline(group: NumberGroup, width: int = 420, height: int = 120) -> dict[s
                 "y": round(y, 1),
                 "text": v.text,
                 "when": (v.first_published or "undated")[:10] if i % every == 0 else "",
+                # the end labels lean inwards so that the chart's edges never clip them
+                "anchor": _anchor(i, len(group.values)),
             }
         )
     return {
@@ -42,6 +44,12 @@ def _timeline(group: NumberGroup, width: int = 420, height: int = 120) -> dict[s
         "points": points,
         "path": " ".join(f"{p['x']},{p['y']}" for p in points),
     }
+
+
+def _anchor(i: int, n: int) -> str:
+    if n > 1 and i == 0:
+        return "start"
+    return "end" if n > 1 and i == n - 1 else "middle"
 
 
 def _lineage_graph(view: StoryView) -> dict[str, Any]:

@@ -1,8 +1,10 @@
 """Scoring pairs of articles the way SemEval-2022 Task 8 judges did, plus same-story decisions.
 
 ``judge(a, b)`` takes two :class:`~storylens.analyze.document.Analysis` objects and returns a
-:class:`~storylens.model.Judgement`; the model behind it is :class:`Scorer`, trained by
-``python -m storylens.score.train`` and shipped in ``storylens/score/models/``.
+:class:`~storylens.model.Judgement`: the seven SemEval scores from :class:`Scorer`, and the
+same-story decision from ``same_story(a, b)``, the one same-event judgement (probability and
+evidence). Both models are trained by ``storylens train`` and shipped in
+``storylens/score/models/``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import logging
 
 from storylens.score.features import FEATURE_NAMES, feature_matrix, pair_features
 from storylens.score.judge import judge, judge_many, shipped_model
+from storylens.score.same_story import SameStory, same_story, same_story_many
 from storylens.score.scorer import SAME_STORY_OVERALL, Scorer
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -18,10 +21,13 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "FEATURE_NAMES",
     "SAME_STORY_OVERALL",
+    "SameStory",
     "Scorer",
     "feature_matrix",
     "judge",
     "judge_many",
     "pair_features",
+    "same_story",
+    "same_story_many",
     "shipped_model",
 ]

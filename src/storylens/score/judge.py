@@ -1,4 +1,5 @@
-"""Judging pairs of analysed articles with the shipped scoring model (loaded once, lazily)."""
+"""Judging pairs of analysed articles: the SemEval scores from the shipped scoring model (loaded
+once, lazily) and the same-story decision from the one same-event judgement."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 from storylens.analyze.document import Analysis
 from storylens.model import SCORE_DIMENSIONS, Judgement, Scores
 from storylens.score.features import feature_matrix
+from storylens.score.same_story import same_story_many
 from storylens.score.scorer import Scorer
 
 _lock = threading.Lock()
@@ -25,19 +27,22 @@ def shipped_model() -> Scorer:
         return _model
 
 
-def judgements(model: Scorer, X: np.ndarray) -> list[Judgement]:
-    """Judgements from feature rows (one per pair)."""
+def judgements(
+    model: Scorer, X: np.ndarray, pairs: Sequence[tuple[Analysis, Analysis]]
+) -> list[Judgement]:
+    """Judgements from feature rows (one per pair) and the pairs they were made from."""
     if len(X) == 0:
         return []
     scores = model.predict(X)
-    proba = model.same_story_proba(X, overall=scores[:, 0])
+    verdicts = same_story_many(list(pairs))
     return [
         Judgement(
             scores=Scores(**{d: float(row[j]) for j, d in enumerate(SCORE_DIMENSIONS)}),
-            same_story=bool(p >= model.threshold_),
-            same_story_probability=float(p),
+            same_story=verdict.same_story,
+            same_story_probability=verdict.probability,
+            evidence=verdict.evidence.to_dict(),
         )
-        for row, p in zip(scores, proba, strict=True)
+        for row, verdict in zip(scores, verdicts, strict=True)
     ]
 
 
@@ -45,7 +50,7 @@ def judge_many(
     pairs: Sequence[tuple[Analysis, Analysis]], model: Scorer | None = None
 ) -> list[Judgement]:
     """Seven SemEval scores (1 = very similar … 4 = very dissimilar) and same-story per pair."""
-    return judgements(model or shipped_model(), feature_matrix(pairs))
+    return judgements(model or shipped_model(), feature_matrix(pairs), pairs)
 
 
 def judge(a: Analysis, b: Analysis, model: Scorer | None = None) -> Judgement:

@@ -5,29 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from storylens.model import Article
+from storylens.read import article_from_record, parse_text
 
 
 def _article(side: Any, name: str) -> Article:
-    """An Article from an article object or a plain string, via the reader when it offers it."""
-    from storylens import read
-
+    """An Article from an article object or a plain string, read as ``storylens read`` would."""
     if isinstance(side, str):
         if not side.strip():
             raise ValueError(f"'{name}' is empty")
-        parse_text = getattr(read, "parse_text", None)
-        article = parse_text(side) if parse_text else Article(text=side)
-        if not isinstance(article, Article):
-            raise ValueError(f"'{name}': {article}")
-        return article
+        return parse_text(side)
     if not isinstance(side, dict):
         raise ValueError(f"'{name}' must be an article object or a string of text")
     if not isinstance(side.get("text"), str) or not side["text"].strip():
         raise ValueError(f"'{name}' has no 'text'")
-    from_record = getattr(read, "article_from_record", None)
-    article = from_record(side) if from_record is not None else Article.from_dict(side)
-    if not isinstance(article, Article):
-        raise ValueError(f"'{name}': {article}")
-    return article
+    try:
+        return article_from_record(side)
+    except ValueError as exc:
+        raise ValueError(f"'{name}': {exc}") from None
 
 
 def parse_pair_record(record: Any, default_id: str) -> tuple[str, Article, Article]:

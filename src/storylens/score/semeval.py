@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -65,24 +64,21 @@ def load_pairs(
     path: Path | str, on_problem: Callable[[Problem], None] | None = None
 ) -> list[SemEvalPair]:
     """Every good pair of a SemEval JSONL file; bad lines go to ``on_problem`` (else raise)."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or "cannot be read") from None
-    except UnicodeDecodeError:
-        raise ReadError(str(path), "is not UTF-8 text") from None
+    from storylens.read.jsonstream import json_records
+
     pairs = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            pairs.append(parse_pair(json.loads(line)))
-        except (json.JSONDecodeError, ValueError) as exc:
-            problem = Problem(f"{path}:{number}", str(exc).split("\n")[0])
-            if on_problem is None:
-                raise ReadError(problem.where, problem.message) from None
-            on_problem(problem)
+    for item in json_records(str(path)):  # a line at a time; ReadError if unreadable
+        if isinstance(item, Problem):
+            problem = item
+        else:
+            try:
+                pairs.append(parse_pair(item[1]))
+                continue
+            except ValueError as exc:
+                problem = Problem(item[0], str(exc).split("\n")[0])
+        if on_problem is None:
+            raise ReadError(problem.where, problem.message)
+        on_problem(problem)
     return pairs
 
 

@@ -1,19 +1,17 @@
-"""Train the shipped scoring model from the SemEval-2022 Task 8 pairs: ``make train``.
+"""Train the shipped models from the SemEval-2022 Task 8 pairs: ``make train`` (``storylens
+train``).
 
-    python -m storylens.score.train [--data DIR] [--out PATH] [--cache]
-
-Analyses every article, fits :class:`Scorer` on ``train.jsonl``, measures it on ``test.jsonl``
-next to the baselines and a ridge model on the same features, checks the same-story decision on
-``pages-stories-dev`` (never trained on), then writes the model and ``metrics.json`` beside it.
+:func:`train` analyses every article, fits :class:`Scorer` on ``train.jsonl``, measures it on
+``test.jsonl`` next to the baselines and a ridge model on the same features, and writes the model
+and ``metrics.json`` beside it; then fits the same-event judgement
+(:mod:`.same_story_train`), checked on ``pages-stories-dev`` (never trained on), and writes its
+weights and ``same_story_metrics.json``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +22,9 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from storylens.model import SCORE_DIMENSIONS
-from storylens.score.corpus import CACHE_DIR, analyse_pairs
+from storylens.score.corpus import analyse_pairs
 from storylens.score.features import FEATURE_NAMES, feature_matrix
+from storylens.score.same_story import MODEL_PATH as SAME_STORY_PATH
 from storylens.score.scorer import MODEL_PATH, Scorer
 from storylens.score.semeval import DATA_DIR, evaluate, load_pairs, pearson
 
@@ -42,8 +41,41 @@ def _ridge_pearson(X: np.ndarray, Y: np.ndarray, Xt: np.ndarray, Yt: np.ndarray)
     return out
 
 
-def train(data: Path = DATA_DIR, out: Path = MODEL_PATH, cache: bool = False) -> dict[str, Any]:
-    """Fit, measure and save; returns the metrics written to ``metrics.json``."""
+#: what ``storylens train --part`` fits
+PARTS: dict[str, tuple[str, ...]] = {
+    "all": ("scorer", "same-story"),
+    "scorer": ("scorer",),
+    "same-story": ("same-story",),
+}
+
+
+def train(
+    data: Path = DATA_DIR,
+    out: Path = MODEL_PATH,
+    cache: bool = False,
+    parts: tuple[str, ...] = PARTS["all"],
+    same_story_out: Path = SAME_STORY_PATH,
+) -> dict[str, Any]:
+    """Fit, measure and save the ``parts`` asked for; returns their metrics (the scorer's as
+    written to ``metrics.json``, the judgement's under ``same_story``)."""
+    metrics: dict[str, Any] = {}
+    if "scorer" in parts:
+        metrics.update(train_scorer(data, out, cache))
+    if "same-story" in parts:
+        from storylens.score.same_story_train import train_same_story
+
+        found = train_same_story(data, same_story_out, cache)
+        same_story_out.with_name("same_story_metrics.json").write_text(
+            json.dumps(found, indent=2) + "\n"
+        )
+        metrics["same_story"] = found
+    return metrics
+
+
+def train_scorer(
+    data: Path = DATA_DIR, out: Path = MODEL_PATH, cache: bool = False
+) -> dict[str, Any]:
+    """Fit, measure and save the SemEval scorer; returns the metrics written to ``metrics.json``."""
     train_pairs = load_pairs(data / "train.jsonl")
     test_pairs = load_pairs(data / "test.jsonl")
     started = time.perf_counter()
@@ -83,29 +115,3 @@ def train(data: Path = DATA_DIR, out: Path = MODEL_PATH, cache: bool = False) ->
         metrics["pages_stories_dev"] = f"skipped: {exc}"
     out.with_name("metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     return metrics
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m storylens.score.train", description=__doc__)
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help="SemEval folder")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where the model goes")
-    parser.add_argument(
-        "--cache", action="store_true", help=f"reuse analyses kept in {CACHE_DIR} (development)"
-    )
-    args = parser.parse_args(argv)
-    if not (args.data / "train.jsonl").exists():
-        print(f"storylens: {args.data}/train.jsonl: not found; pass --data DIR", file=sys.stderr)
-        return 2
-    metrics = train(args.data, args.out, args.cache)
-    overall = metrics["test"]["dimensions"]["overall"]
-    print(
-        f"trained on {metrics['train_pairs']} pairs in {metrics['fit_seconds']} s "
-        f"(analysis {metrics['analysis_seconds']} s); test Pearson overall: "
-        + ", ".join(f"{k} {v}" for k, v in overall.items()),
-        file=sys.stderr,
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -98,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from storylens.batch import Tally, load_articles, output_stream, write_jsonl
     from storylens.read import ReadOptions
     from storylens.stories.grouping import StoryGrouper
+    from storylens.stories.isolated import add_isolated
     from storylens.stories.store import StoryStore
 
     tally = Tally()
@@ -117,9 +118,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.store:
         with StoryStore(args.store, grouper=grouper) as db:
             db.add_features(articles, features)
+            failed = db.failed
             records = db.assignments()
     else:
-        records = grouper.add_features(articles, features).assignments()
+        failed = [
+            Failed(f.item, f"cannot group this article ({f.reason})")
+            for f in add_isolated(grouper, articles, features)
+        ]
+        records = grouper.assignments()
+    for item in failed:
+        tally.skip(Problem(item.item.source or item.item.id, f"{item.item.id}: {item.reason}"))
+        tally.good -= 1
     with output_stream(None if args.output == "-" else Path(args.output)) as out:
         write_jsonl(records, out)
     return tally.exit_code

@@ -191,15 +191,26 @@ class StoryGrouper:
         merged: dict[str, str] | None = None,
     ) -> StoryGrouper:
         """Take up grouping where a stored run left it (articles in the order they were added)."""
+        rows = [
+            Row(feats, article.title or "", article.outlet, article.url, article.published)
+            for article, feats in zip(articles, features, strict=True)
+        ]
+        return self.rebuild(rows, labels, next_story, merged)
+
+    def rebuild(
+        self,
+        rows: Sequence[Row],
+        labels: Sequence[str],
+        next_story: int,
+        merged: dict[str, str] | None = None,
+    ) -> StoryGrouper:
+        """The state of :meth:`restore` from remembered rows (also how a failed batch is undone)."""
         self._reset()
-        for article, feats, label in zip(articles, features, labels, strict=True):
-            row = len(self.rows_)
-            self.row_of_[article.id] = row
-            self.rows_.append(
-                Row(feats, article.title or "", article.outlet, article.url, article.published)
-            )
+        for row, label in zip(rows, labels, strict=True):
+            self.row_of_[row.features.id] = len(self.rows_)
+            self.members_.setdefault(label, []).append(len(self.rows_))
+            self.rows_.append(row)
             self.labels_.append(label)
-            self.members_.setdefault(label, []).append(row)
         self.next_story_ = next_story
         merged = merged or {}
         self.merged_ = {}
@@ -210,6 +221,7 @@ class StoryGrouper:
                 seen.add(into)
                 into = merged[into]
             self.merged_[old] = into
+        features = [row.features for row in rows]
         if features:
             # same texts in the same order: union-find rebuilds the very same groups
             self.duplicate_groups_ = self.duplicates_.add(

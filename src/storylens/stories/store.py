@@ -11,16 +11,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from storylens.errors import StorylensError
-from storylens.leads import lead
-from storylens.model import Article, Story, StoryMember
+from storylens.isolate import Failed, isolate
+from storylens.model import Article
 from storylens.stories.features import (
     Encoder,
     StoryFeatures,
@@ -28,7 +28,9 @@ from storylens.stories.features import (
     featurize,
     interned,
 )
-from storylens.stories.grouping import StoryGrouper, build_story, sort_stories
+from storylens.stories.grouping import StoryGrouper
+from storylens.stories.isolated import add_isolated
+from storylens.stories.store_reads import StoreReads
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -85,11 +87,15 @@ def _kept(path: Path, version: str | None, grouper: StoryGrouper) -> StoryGroupe
     return kept if _settings(kept) == _settings(grouper) else None
 
 
+def _texts(article: Article) -> tuple[str, str]:
+    return article.title or "", article.text or ""
+
+
 class StoreBusy(StorylensError):
     """Another run holds the store's write lock for longer than we were willing to wait."""
 
 
-class StoryStore:
+class StoryStore(StoreReads):
     """``with StoryStore(path) as store: store.add(articles)``; reads are plain methods."""
 
     def __init__(
@@ -117,6 +123,10 @@ class StoryStore:
                 StoryGrouper.fast(encoder=encoder) if built_fast else StoryGrouper(encoder=encoder)
             )
         self.grouper = grouper
+        #: what the last add did with each id given it: "added", "updated" or "unchanged"
+        self.status: dict[str, Literal["added", "updated", "unchanged"]] = {}
+        #: the articles the last add could neither analyse nor group, and why
+        self.failed: list[Failed[Article]] = []
 
     @property
     def embedding(self) -> str | None:
@@ -152,21 +162,33 @@ class StoryStore:
         """Group ``articles`` with what is stored; returns article id -> story id for them.
 
         An id stored before with another title or text (:meth:`changed_ids`) is replaced: its
-        new text is analysed and grouped again, as if it came for the first time."""
-        changed = self.changed_ids(articles)
-        stored = {r[0] for r in self._db.execute("SELECT id FROM articles")}
-        fresh = list({a.id: a for a in articles if a.id not in stored or a.id in changed}.values())
+        new text is analysed and grouped again, as if it came for the first time. Afterwards
+        :attr:`status` tells each id added, updated or unchanged, and :attr:`failed` holds each
+        article that could not be analysed or grouped (the others are stored all the same)."""
+        articles = list({a.id: a for a in articles}.values())  # an id given twice: the last
+        stored = self._stored_texts(articles)
+        fresh = [a for a in articles if stored.get(a.id) != _texts(a)]
         self.check_compatible()
-        # the slow part (the sentence encoder) runs before taking the write lock
-        features = featurize(fresh, self.grouper._encoder()) if fresh else []
-        self.add_features(fresh, features, replace=changed)
-        return self._stories_of([a.id for a in articles])
+        # the slow part (the sentence encoder) runs before taking the write lock; what another
+        # writer changes meanwhile is sorted out under it (_commit)
+        features = self._featurize(fresh)
+        return self._commit(articles, dict(zip((a.id for a in fresh), features, strict=True)))
+
+    def _featurize(self, articles: Sequence[Article]) -> list[StoryFeatures | Failed[Article]]:
+        if not articles:
+            return []
+        encoder = self.grouper._encoder()
+        return isolate(articles, lambda items: featurize(items, encoder))
 
     def changed_ids(self, articles: Sequence[Article]) -> set[str]:
         """Ids of ``articles`` this store holds with another title or text."""
-        given = {a.id: (a.title or "", a.text or "") for a in articles}
-        ids = list(given)
-        changed: set[str] = set()
+        stored = self._stored_texts(articles)
+        return {a.id for a in articles if a.id in stored and stored[a.id] != _texts(a)}
+
+    def _stored_texts(self, articles: Sequence[Article]) -> dict[str, tuple[str, str]]:
+        """(title, text) of each of these ids that the store holds."""
+        ids = list({a.id for a in articles})
+        stored: dict[str, tuple[str, str]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows = self._db.execute(
@@ -174,18 +196,24 @@ class StoryStore:
                 f" WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            changed |= {r[0] for r in rows if given[r[0]] != (r[1] or "", r[2] or "")}
-        return changed
+            stored.update((r[0], (r[1] or "", r[2] or "")) for r in rows)
+        return stored
 
     def add_features(
-        self,
-        articles: Sequence[Article],
-        features: Sequence[StoryFeatures],
-        replace: set[str] | frozenset[str] = frozenset(),
+        self, articles: Sequence[Article], features: Sequence[StoryFeatures]
     ) -> dict[str, str]:
-        """:meth:`add` for articles whose features were computed elsewhere (Spark workers);
-        the stored articles with an id in ``replace`` are dropped first, in the same
-        transaction."""
+        """:meth:`add` for articles whose features were computed elsewhere (Spark workers, the
+        CLI); a stored article with the same id and other text is replaced."""
+        known = dict(zip((a.id for a in articles), features, strict=True))
+        return self._commit(list({a.id: a for a in articles}.values()), known)
+
+    def _commit(
+        self, articles: list[Article], known: Mapping[str, StoryFeatures | Failed[Article]]
+    ) -> dict[str, str]:
+        """Store and group ``articles`` in one write transaction. Which of them are new, changed
+        or unchanged is decided here, under the write lock: another writer may have stored or
+        changed these ids since the caller looked."""
+        self.status, self.failed = {}, []
         if not articles:
             return {}
         try:
@@ -196,22 +224,42 @@ class StoryStore:
             ) from exc
         try:
             self.check_compatible()
-            touched = self._drop(replace & {a.id for a in articles})
+            stored = self._stored_texts(articles)
+            changed = {a.id for a in articles if a.id in stored and stored[a.id] != _texts(a)}
+            todo = [a for a in articles if a.id not in stored or a.id in changed]
+            late = [a for a in todo if a.id not in known]  # changed by another writer meanwhile
+            known = {**known, **dict(zip((a.id for a in late), self._featurize(late), strict=True))}
+            keep: list[tuple[Article, StoryFeatures]] = []
+            for article in todo:
+                found = known[article.id]
+                if isinstance(found, Failed):
+                    reason = f"cannot analyse this article ({found.reason})"
+                    self.failed.append(Failed(article, reason))
+                else:
+                    keep.append((article, found))
+            # an article whose new text cannot be analysed keeps its stored text
+            touched = self._drop(changed & {a.id for a, _ in keep})
             grouper = self._grouper()
             before = dict(zip((r.features.id for r in grouper.rows_), grouper.labels_, strict=True))
-            keep = [
-                (a, f)
-                for a, f in zip(articles, features, strict=True)
-                if a.id not in grouper.row_of_
+            unplaced = add_isolated(grouper, [a for a, _ in keep], [f for _, f in keep])
+            self.failed += [
+                Failed(f.item, f"cannot group this article ({f.reason})") for f in unplaced
             ]
-            grouper.add_features([a for a, _ in keep], [f for _, f in keep])
-            self._write(grouper, before, [a for a, _ in keep], touched)
+            lost = {f.item.id for f in self.failed}
+            added = [a for a, _ in keep if a.id not in lost]
+            self._write(grouper, before, added, touched)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             _forget()  # the kept grouper may hold what was just rolled back
             raise
         _remember(self.path, self._meta("version"), grouper)
+        fresh = {a.id for a in added}
+        self.status = {
+            a.id: ("updated" if a.id in changed else "added") if a.id in fresh else "unchanged"
+            for a in articles
+            if a.id not in lost
+        }
         return self._stories_of([a.id for a in articles])
 
     def _drop(self, ids: set[str]) -> set[str]:
@@ -350,94 +398,3 @@ class StoryStore:
     def _meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
-
-    # -- reading -------------------------------------------------------------------------
-    def _where(self, q: str | None) -> tuple[str, tuple[Any, ...]]:
-        if not q:
-            return "", ()
-        return " WHERE search LIKE ?", (f"%{q.lower()}%",)
-
-    def stories(self, q: str | None = None, limit: int = 50, offset: int = 0) -> list[Story]:
-        """Stories largest first, then newest; ``q`` matches headlines and outlets."""
-        where, args = self._where(q)
-        rows = self._db.execute(
-            f"SELECT id FROM stories{where} ORDER BY n_articles DESC, last_seen DESC, id"
-            " LIMIT ? OFFSET ?",
-            (*args, limit, offset),
-        ).fetchall()
-        stories = [self.story(r[0]) for r in rows]
-        return sort_stories([s for s in stories if s is not None])
-
-    def count_stories(self, q: str | None = None) -> int:
-        where, args = self._where(q)
-        return int(self._db.execute(f"SELECT COUNT(*) FROM stories{where}", args).fetchone()[0])
-
-    def story(self, story_id: str) -> Story | None:
-        """A story by id; the id of a story that was merged away leads to its survivor."""
-        row = self._db.execute("SELECT survivor FROM merged WHERE old = ?", (story_id,)).fetchone()
-        sid = row[0] if row else story_id
-        head = self._db.execute("SELECT title FROM stories WHERE id = ?", (sid,)).fetchone()
-        if head is None:
-            return None
-        rows = self._db.execute(
-            "SELECT id, title, outlet, data, published, duplicate_group, embedding"
-            " FROM articles WHERE story = ? ORDER BY seq",
-            (sid,),
-        ).fetchall()
-        data = [json.loads(r["data"]) for r in rows]
-        members = [
-            StoryMember(
-                id=r["id"],
-                title=r["title"] or "",
-                outlet=r["outlet"],
-                url=d.get("url"),
-                published=r["published"],
-                duplicate_group=r["duplicate_group"],
-            )
-            for r, d in zip(rows, data, strict=True)
-        ]
-        vectors = np.stack([np.frombuffer(r["embedding"], dtype="float32") for r in rows])
-        story = build_story(sid, members, vectors)
-        # an untitled story or article is shown by its lead, never as "(untitled)"
-        leads = {r["id"]: lead(d.get("text") or "") for r, d in zip(rows, data, strict=True)}
-        story.title = head["title"] or next((leads[m.id] for m in story.articles), "")
-        for member in story.articles:
-            member.title = member.title or leads[member.id]
-        return story
-
-    def article(self, article_id: str) -> Article | None:
-        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return Article.from_dict(json.loads(row[0])) if row else None
-
-    def assignments(self) -> list[dict[str, Any]]:
-        """Every stored article with its current story, in the order they were added."""
-        return [
-            dict(r)
-            for r in self._db.execute(
-                "SELECT id, story, duplicate_group, outlet, title, published"
-                " FROM articles ORDER BY seq"
-            )
-        ]
-
-    def outlet_counts(self) -> dict[str, int]:
-        rows = self._db.execute(
-            "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL"
-            " GROUP BY outlet ORDER BY COUNT(*) DESC, outlet"
-        )
-        return {r[0]: int(r[1]) for r in rows}
-
-    def coverage(self, story_id: str) -> list[dict[str, Any]]:
-        """Articles per outlet per day in one story (undated articles under day None)."""
-        story = self.story(story_id)
-        if story is None:
-            return []
-        counts: dict[tuple[str, str | None], int] = {}
-        for m in story.articles:
-            key = (m.outlet or "unknown", m.published[:10] if m.published else None)
-            counts[key] = counts.get(key, 0) + 1
-        return [
-            {"outlet": outlet, "day": day, "articles": n}
-            for (outlet, day), n in sorted(
-                counts.items(), key=lambda kv: (kv[0][1] or "", kv[0][0])
-            )
-        ]

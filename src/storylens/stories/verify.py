@@ -1,11 +1,13 @@
-"""A second opinion on the links the light decision would make, from the trained scoring model.
+"""A second opinion on the links the light decision would make, from the same-event judgement.
 
 The light score (:mod:`.decision`) sees topic, name keys and number keys; it cannot read that
-one report dates its attack to January 13 and the other to March 14. The scoring model
-(:mod:`storylens.score`) does, from a full analysis of the headline and opening (entities, dates,
-quantities). Analysing costs a spaCy pass per article, so only pairs the light decision would
-link are checked: a link whose texts date different happenings (``event_conflict``) is vetoed,
-and any other is blended with P(same story), placed so that P = 0.5 sits on the threshold.
+one report dates its attack to January 13 and the other to March 14. The one same-event
+judgement (:func:`storylens.score.same_story.same_story`, the one ``compare`` and ``score`` show)
+does, from an analysis of the headline and opening (entities, dates, editions, quantities).
+Analysing costs a spaCy pass per article, so only pairs the light decision would link are
+checked: a link whose facts say two happenings (dates a week apart, editions that disagree) is
+vetoed, and any other is blended with P(same story), placed so that P = 0.5 sits on the
+threshold.
 """
 
 from __future__ import annotations
@@ -13,14 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import numpy as np
-
 from storylens.model import Article
 from storylens.stories.features import KEY_CHARS, StoryFeatures
 
 #: score of a vetoed pair: as far apart as two articles outside the time window
 VETO_SCORE = -1.0
-#: weight of the scoring model's P(same story) in a verified pair score
+#: weight of the judgement's P(same story) in a verified pair score
 MODEL_WEIGHT = 0.5
 #: new articles per batch beyond which links go unverified: a spaCy pass per article is what
 #: the 100k-article runs cannot afford (there ``StoryGrouper(verify=False)`` says so outright)
@@ -38,7 +38,7 @@ def opening(features: StoryFeatures, published: str | None) -> Article:
 
 
 class Verifier:
-    """Adjusts light pair scores with the scoring model; analyses and verdicts are cached.
+    """Adjusts light pair scores with the same-event judgement; analyses and verdicts are cached.
 
     Pairs scored below ``threshold`` are not linked anyway, and pairs at ``ceiling`` or above
     are near-duplicate copies (one story whatever the model says); only those between are
@@ -60,8 +60,7 @@ class Verifier:
     def prepare(self, scored: Iterable[tuple[int, int, float]]) -> None:
         """Judge many ``(row, row, light score)`` at once: one analysis per article, one batch."""
         from storylens.analyze import analyze_many
-        from storylens.score import pair_features, shipped_model
-        from storylens.score.scorer import event_conflict
+        from storylens.score.same_story import same_story_many
 
         wanted = {
             (min(r, s), max(r, s)) for r, s, x in scored if self.threshold <= x < self.ceiling
@@ -73,11 +72,9 @@ class Verifier:
         if missing:
             articles = [opening(*self.rows(r)) for r in missing]
             self.analyses.update(zip(missing, analyze_many(articles), strict=True))
-        X = np.vstack([pair_features(self.analyses[r], self.analyses[s]) for r, s in todo])
-        proba = shipped_model().same_story_proba(X)
-        conflict = event_conflict(X)
-        for pair, p, c in zip(todo, proba, conflict, strict=True):
-            self.verdicts[pair] = (float(p), bool(c))
+        verdicts = same_story_many([(self.analyses[r], self.analyses[s]) for r, s in todo])
+        for pair, verdict in zip(todo, verdicts, strict=True):
+            self.verdicts[pair] = (verdict.probability, verdict.conflict)
 
     def adjust(self, r: int, s: int, score: float) -> float:
         """The pair score average-link uses: light below the threshold, verified above it."""

@@ -6,9 +6,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from storylens.model import Article
+from storylens.read.normalise import clean_text
 from storylens.storyview.listing import StoryList
 from storylens.web.backend import Backend
 from storylens.web.pages import MAX_PASTE_CHARS
@@ -16,18 +17,28 @@ from storylens.web.pages import MAX_PASTE_CHARS
 router = APIRouter(prefix="/api", tags=["api"])
 
 
+def _cleaned(value: Any) -> Any:
+    """A string cleaned as `read` cleans text, before pydantic sees it: pydantic refuses a lone
+    surrogate (valid JSON, ``"\\ud800"``) with a 422 where every other input gets U+FFFD."""
+    return clean_text(value) if isinstance(value, str) else value
+
+
+#: a string field of a request, cleaned like every text storylens reads
+Text = Annotated[str, BeforeValidator(_cleaned)]
+
+
 class PastedArticle(BaseModel):
     """An article given as plain text, with what is known about it."""
 
-    text: str = Field(
+    text: Text = Field(
         min_length=1,
         max_length=MAX_PASTE_CHARS,
         description="the article body; paragraphs split by blank lines"
         f" (at most {MAX_PASTE_CHARS:,} characters, like the compare form)",
     )
-    title: str | None = Field(default=None, max_length=1000)
-    outlet: str | None = Field(default=None, max_length=200)
-    published: str | None = Field(default=None, max_length=100, description="ISO date or time")
+    title: Text | None = Field(default=None, max_length=1000)
+    outlet: Text | None = Field(default=None, max_length=200)
+    published: Text | None = Field(default=None, max_length=100, description="ISO date or time")
 
 
 class CompareRequest(BaseModel):
@@ -43,8 +54,16 @@ class AddedArticle(BaseModel):
     )
 
 
+class Skipped(BaseModel):
+    id: str
+    message: str = Field(description="why the article could not be analysed or grouped")
+
+
 class AddResponse(BaseModel):
     articles: list[AddedArticle]
+    problems: list[Skipped] = Field(
+        default_factory=list, description="articles skipped; the others are stored all the same"
+    )
 
 
 class StoriesResponse(BaseModel):
@@ -121,20 +140,14 @@ async def add_articles(records: list[dict[str, Any]], lib: BackendDep) -> AddRes
             articles.append(lib.from_record(record))
         except (ValueError, TypeError) as exc:
             raise _invalid(["body", index], str(exc)) from exc
-    known = await run_in_threadpool(lib.known_ids, [a.id for a in articles])
-    placed, updated = await run_in_threadpool(lib.add, articles)
-
-    def status(article_id: str) -> Literal["added", "updated", "unchanged"]:
-        if article_id in updated:
-            return "updated"
-        return "unchanged" if article_id in known else "added"
-
+    placed, status, failed = await run_in_threadpool(lib.add, articles)
     return AddResponse(
         articles=[
-            AddedArticle(id=a.id, story=placed[a.id], status=status(a.id))
+            AddedArticle(id=a.id, story=placed[a.id], status=status[a.id])
             for a in articles
-            if a.id in placed
-        ]
+            if a.id in placed and a.id in status
+        ],
+        problems=[Skipped(id=f.item.id, message=f.reason) for f in failed],
     )
 
 

@@ -85,18 +85,15 @@ class Backend:
 
     # writes and models ---------------------------------------------------------------------------
 
-    def add(self, articles: list[Article]) -> tuple[dict[str, str], set[str]]:
-        """Story id per article id, and the ids stored before with other text (replaced,
-        analysed and grouped again)."""
+    def add(self, articles: list[Article]) -> tuple[dict[str, str], dict[str, str], list[Any]]:
+        """Story id per article id; what the store did with each ("added", "updated" or
+        "unchanged", decided inside its write transaction); and the articles it could not
+        analyse or group, each a ``Failed`` with the reason."""
         with self._write_lock, self._store() as store:
             # the store groups the way it was built (MiniLM, or hashing after `--fast`)
             store.grouper.encoder = self._shared_encoder(store.grouper.embedding)
-            updated = store.changed_ids(articles)
-            return store.add(articles), updated
-
-    def known_ids(self, ids: list[str]) -> set[str]:
-        with self._store() as store:
-            return {i for i in ids if store.article(i) is not None}
+            placed = store.add(articles)
+            return placed, dict(store.status), list(store.failed)
 
     def compare(self, a: Article, b: Article) -> Any:
         from storylens.compare import compare

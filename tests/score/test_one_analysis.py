@@ -1,0 +1,72 @@
+"""One analysis per article per run: score, compare and cluster never analyse an article twice."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storylens.analyze import pipeline
+from storylens.cli.app import app
+from storylens.model import Article
+from storylens.score.records import parse_pair_record
+
+from .conftest import FIXTURES
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def analysed(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Ids of the articles the analysis stage computes (cache hits are not computed)."""
+    pipeline.clear_cache()
+    seen: Counter[str] = Counter()
+    compute = pipeline._compute
+
+    def counting(articles: Sequence[Article], *args: object) -> list:
+        seen.update(a.id for a in articles)
+        return compute(articles, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_compute", counting)
+    yield seen
+    pipeline.clear_cache()
+
+
+def _records() -> list[dict]:
+    return [json.loads(x) for x in (FIXTURES / "confusable.jsonl").read_text().splitlines()]
+
+
+def test_score_analyses_each_article_once(tmp_path: Path, analysed: Counter[str]) -> None:
+    records = _records()
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = CliRunner().invoke(app, ["score", str(pairs), "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0, result.output
+    ids = {side["id"] for r in records for side in (r["a"], r["b"])}
+    assert set(analysed) == ids and max(analysed.values()) == 1
+
+
+def test_compare_analyses_each_side_once(analysed: Counter[str]) -> None:
+    from storylens.compare import compare
+
+    record = _records()[1]
+    _, a, b = parse_pair_record(record, "x")
+    compare(a, b)
+    compare(b, a)  # a second comparison of the same articles reuses their analyses
+    assert analysed == Counter({a.id: 1, b.id: 1})
+
+
+def test_cluster_verifies_with_one_analysis_per_article(analysed: Counter[str]) -> None:
+    from storylens.stories.grouping import StoryGrouper
+
+    articles = {}
+    for record in _records():
+        for side in ("a", "b"):
+            articles[record[side]["id"]] = Article.from_dict(record[side])
+    StoryGrouper().fit(list(articles.values()))
+    assert analysed, "the link check analysed nothing: the test no longer exercises it"
+    assert set(analysed) <= set(articles) and max(analysed.values()) == 1
