@@ -1,31 +1,35 @@
-"""What every batch run shares, the CLI's commands and the Spark job alike: problem reports,
-exit codes, progress bars and output files."""
+"""What every batch run shares, the CLI's commands and the Spark job alike: reading a corpus with
+a tally of what was skipped, exit codes and JSON-lines output.
+
+A library module: it never prints. Each skipped item goes to the tally's ``report`` (a warning on
+the ``storylens.batch`` logger unless the shell passes its own); the CLI adds its progress bar,
+its stderr lines and its exits in :mod:`storylens.cli.common`.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-from storylens.errors import Problem, one_line
+from storylens.errors import Problem
 from storylens.model import Article
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 #: exit status: everything read / some inputs or records skipped / nothing usable
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 
 
-def say(message: str) -> None:
-    """One line on stderr, prefixed like every storylens message."""
-    print(f"storylens: {one_line(message)}", file=sys.stderr)
+def _log_problem(message: str) -> None:
+    log.warning("%s", message)
 
 
 @dataclass
@@ -36,10 +40,12 @@ class Tally:
     problems: list[Problem] = field(default_factory=list)
     #: where ``--problems`` writes each skipped input or record, one JSON object a line
     problems_file: Path | None = None
+    #: how a skipped item is reported as it happens: logged here, written on stderr by a shell
+    report: Callable[[str], None] = field(default=_log_problem, repr=False, compare=False)
 
     def skip(self, problem: Problem) -> None:
         self.problems.append(problem)
-        say(str(problem))
+        self.report(str(problem))
 
     def write_problems(self) -> None:
         """The ``--problems`` file: ``{"where", "message"}`` per skipped item (empty if none)."""
@@ -49,7 +55,7 @@ class Tally:
             with output_stream(self.problems_file) as out:
                 write_jsonl((p.to_dict() for p in self.problems), out)
         except OSError as exc:
-            say(f"{self.problems_file}: {exc.strerror or 'cannot be written'}")
+            self.report(f"{self.problems_file}: {exc.strerror or 'cannot be written'}")
 
     @property
     def exit_code(self) -> int:
@@ -57,38 +63,19 @@ class Tally:
             return EXIT_NOTHING
         return EXIT_SKIPPED if self.problems else EXIT_OK
 
-    def fail(self, message: str, where: str = "") -> typer.Exit:
-        """The run cannot go on: ``message`` is said as one line, and kept with the problems
-        gathered so far in the ``--problems`` file (a crash must not lose what was reported);
-        ``raise tally.fail(...)`` exits 2. ``where`` is the file or store it is about."""
-        say(message)
-        self.problems.append(Problem(where, message.removeprefix(f"{where}: ")))
-        self.write_problems()
-        return typer.Exit(EXIT_NOTHING)
 
-    def finish(self) -> None:
-        """Write the ``--problems`` file and exit with the batch status (0, 1 or 2)."""
-        self.write_problems()
-        raise typer.Exit(self.exit_code)
+def _plain(items: Iterable[Any], description: str) -> Iterable[Any]:
+    return items
 
 
-def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
-    """A rich progress bar on stderr when it is a terminal; plain iteration otherwise."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-    if total is not None:
-        columns.append(TimeRemainingColumn())
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task(description, total=total)
-        for item in items:
-            yield item
-            bar.advance(task)
-
-
-def load_articles(paths: Sequence[str], tally: Tally, options: Any = None) -> list[Article]:
-    """Read every input, reporting bad files and records to ``tally`` instead of stopping."""
+def load_articles(
+    paths: Sequence[str],
+    tally: Tally,
+    options: Any = None,
+    progress: Callable[[Iterable[Any], str], Iterable[Any]] = _plain,
+) -> list[Article]:
+    """Read every input, reporting bad files and records to ``tally`` instead of stopping;
+    ``progress`` wraps the reading (the CLI passes its progress bar)."""
     from storylens.read import iter_articles
 
     articles: list[Article] = []
@@ -117,6 +104,7 @@ def output_stream(path: Path | None) -> Iterator[IO[str]]:
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
+    """One JSON object a line, UTF-8 kept readable."""
     for record in records:
         # surrogates can only come from a file name (os.fsdecode); keep them as JSON escapes
         line = json.dumps(record, ensure_ascii=False)

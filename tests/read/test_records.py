@@ -107,7 +107,7 @@ def test_declared_language_wins_for_records() -> None:
     ],
 )
 def test_dates_keep_their_precision(given: str, expected: str | None) -> None:
-    from storylens.read.assemble import iso_date
+    from storylens.read.dates import iso_date
 
     assert iso_date(given) == expected
 
@@ -161,7 +161,7 @@ def test_a_csv_record_loses_its_photo_caption(tmp_path: Path) -> None:
 
 
 def test_common_english_dates_are_read_without_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
-    from storylens.read.assemble import iso_date
+    from storylens.read.dates import iso_date
 
     # a None entry in sys.modules makes `import dateparser` fail, so only the fast path can answer
     monkeypatch.setitem(sys.modules, "dateparser", None)

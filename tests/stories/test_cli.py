@@ -90,7 +90,11 @@ def test_cluster_with_store_then_stories(tmp_path: Path) -> None:
     assert after["ian-9"] == after["ian-0"]
     listed = runner.invoke(app, ["stories", "--store", str(store), "--format", "json"])
     assert listed.exit_code == 0, listed.output
-    stories = json.loads(listed.stdout)
+    listing = json.loads(listed.stdout)
+    # the same shape as GET /api/stories
+    assert set(listing) == {"stories", "total", "limit", "offset"}
+    assert listing["total"] == len(listing["stories"]) and listing["limit"] == 50
+    stories = listing["stories"]
     assert stories[0]["articles"] == 4 and stories[0]["id"] == after["ian-0"]
     assert set(stories[0]) == {
         "id",
@@ -123,7 +127,9 @@ def test_cluster_fast_groups_and_its_store_refuses_a_default_run(tmp_path: Path)
     assert mixed.exit_code == 2 and "Traceback" not in mixed.output
     assert "holds hashing embeddings" in mixed.output and "--fast" in mixed.output
     listed = runner.invoke(app, ["stories", "--store", str(store), "-f", "json"])
-    assert sum(s["articles"] for s in json.loads(listed.stdout)) == 6  # nothing was added
+    assert (
+        sum(s["articles"] for s in json.loads(listed.stdout)["stories"]) == 6
+    )  # nothing was added
 
 
 def test_cluster_says_when_a_batch_is_too_big_to_verify(

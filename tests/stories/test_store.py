@@ -85,7 +85,7 @@ def test_crash_mid_add_leaves_store_as_it_was(
 
 
 SCRIPT = """
-import os, sys, time
+import os, sys
 sys.path.insert(0, {tests!r})
 from conftest import hashed_encoder
 from storylens.model import Article
@@ -103,10 +103,12 @@ if mode == "kill":
     StoryStore._write = write
 if mode == "hold":
     store._db.execute("BEGIN IMMEDIATE")
+    # the handshake: say the lock is held, then hold it until the test says "release"
     print("locked", flush=True)
-    time.sleep(float(sys.argv[5]))
+    assert sys.stdin.readline().strip() == "release"
     store._db.execute("ROLLBACK")
     sys.exit(0)
+print("trying", flush=True)
 try:
     store.add(arts)
 except StoreBusy as exc:
@@ -120,6 +122,7 @@ def run(*args: str) -> subprocess.Popen[str]:
     code = SCRIPT.format(tests=str(TEST_DIR))
     return subprocess.Popen(
         [sys.executable, "-c", code, *args],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -141,16 +144,24 @@ def test_killed_writer_leaves_a_consistent_store(tmp_path: Path, fake_encoder: E
 
 def test_concurrent_writers_serialize_or_fail_cleanly(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    holder = run("hold", str(path), "h", "5", "3")
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    holder = run("hold", str(path), "h", "5")
+    assert holder.stdin is not None and holder.stdout is not None
+    # no sleeps: each step waits for the line the other process writes once it is there
+    assert holder.stdout.readline().strip() == "locked", holder.stderr
     impatient = run("add", str(path), "i", "0.2")
     out, err = impatient.communicate(timeout=60)
     assert impatient.returncode == 2, err
-    assert out.startswith("busy:") and "Traceback" not in err
+    assert out.splitlines()[-1].startswith("busy:") and "Traceback" not in err
     patient = run("add", str(path), "p", "30")
+    assert patient.stdout is not None and patient.stdout.readline().strip() == "trying"
+    # the lock is still held, so the patient writer cannot have finished: it waits for it
+    assert patient.poll() is None
+    holder.stdin.write("release\n")
+    holder.stdin.flush()
     out, err = patient.communicate(timeout=60)
     assert patient.returncode == 0 and out.strip() == "added", err
     holder.communicate(timeout=60)
+    assert holder.returncode == 0
     with StoryStore(path) as store:
         assert len(store.assignments()) == 5
 

@@ -32,7 +32,7 @@ def test_stories_and_story_show_the_lead_of_untitled_articles(tmp_path: Path) ->
     assert story.articles[0].title == LEAD
     listed = CliRunner().invoke(app, ["stories", "--store", str(path), "--format", "json"])
     assert listed.exit_code == 0, listed.output
-    assert json.loads(listed.stdout)[0]["title"] == LEAD
+    assert json.loads(listed.stdout)["stories"][0]["title"] == LEAD
     table = CliRunner().invoke(app, ["stories", "--store", str(path)])
     assert "A ferry carrying" in table.stdout and "untitled" not in table.stdout
     wire = tmp_path / "wire.txt"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sys
 
+# each command module registers its command on ``app`` when imported: importing them here (and
+# never from cli.app) keeps registration one-way
+from storylens.cli import cluster, compare, read, score, serve, story  # noqa: F401
 from storylens.cli.app import app, state
 from storylens.errors import one_line
 

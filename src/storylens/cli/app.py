@@ -1,4 +1,5 @@
-"""The typer application; each command lives in its own module and registers itself here."""
+"""The typer application. Each command lives in its own module and registers itself on ``app``;
+``storylens.cli`` imports those modules, so this one imports none of them."""
 
 from __future__ import annotations
 
@@ -48,7 +49,3 @@ def configure_logging(debug: bool) -> None:
         handler.setFormatter(logging.Formatter("storylens: %(message)s"))
         handler.addFilter(_ours)
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
-
-
-# Command modules register on import; imported last so that ``app`` exists for them.
-from storylens.cli import cluster, compare, read, score, serve, story  # noqa: E402, F401

@@ -191,39 +191,29 @@ def stories_cli(
             f"{store}: no such store; create it with `storylens cluster ... --store`", str(store)
         )
     from storylens.stories.store import StoryStore
+    from storylens.storyview.listing import StoryList
 
     try:
         with StoryStore(store) as db:
-            stories = db.stories(q=query, limit=limit)
+            listing = StoryList.of(
+                db.stories(q=query, limit=limit), db.count_stories(q=query), limit
+            )
     except (StorylensError, sqlite3.DatabaseError) as exc:
         raise Tally().fail(f"{store}: not a usable story store ({exc})", str(store)) from exc
-    records = [
-        {
-            "id": s.id,
-            "title": s.title,
-            "articles": len(s.articles),
-            "outlets": s.outlets,
-            "first_seen": s.first_seen,
-            "last_seen": s.last_seen,
-            "first_reported_by": s.first_reported_by,
-            "duplicate_groups": [g for g in s.duplicate_groups if len(g) > 1],
-        }
-        for s in stories
-    ]
     if output_format is ListFormat.json:
-        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(listing.to_dict(), ensure_ascii=False, indent=2))
         return
     table = Table()
     for column in ("story", "articles", "outlets", "first seen", "first by", "headline"):
         table.add_column(column, justify="right" if column == "articles" else "left")
-    for r in records:
+    for s in listing.stories:
         table.add_row(
-            r["id"],
-            str(r["articles"]),
-            str(len(r["outlets"])),
-            (r["first_seen"] or "")[:10],
-            r["first_reported_by"] or "",
-            r["title"],
+            s.id,
+            str(s.articles),
+            str(len(s.outlets)),
+            (s.first_seen or "")[:10],
+            s.first_reported_by or "",
+            s.title,
         )
     Console().print(table)
 

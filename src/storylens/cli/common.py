@@ -1,27 +1,23 @@
-"""What every command shares: the reading options; problem reports, exit codes, progress bars
-and output files come from :mod:`storylens.batch` (the Spark job uses them too)."""
+"""What every command shares: the reading options, stderr lines, progress bars and the tally that
+ends a command; exit codes, corpus reading and output files come from :mod:`storylens.batch`
+(the Spark job uses them too)."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from storylens.batch import (
-    EXIT_NOTHING,
-    EXIT_OK,
-    EXIT_SKIPPED,
-    Tally,
-    load_articles,
-    output_stream,
-    progress,
-    say,
-    write_jsonl,
-)
+from storylens import batch
+from storylens.batch import EXIT_NOTHING, EXIT_OK, EXIT_SKIPPED, output_stream, write_jsonl
+from storylens.errors import Problem, one_line
+from storylens.model import Article
 from storylens.read.options import FORMATS
 
 __all__ = [
@@ -42,6 +38,55 @@ __all__ = [
     "write_jsonl",
     "write_view",
 ]
+
+T = TypeVar("T")
+
+
+def say(message: str) -> None:
+    """One line on stderr, prefixed like every storylens message."""
+    print(f"storylens: {one_line(message)}", file=sys.stderr)
+
+
+@dataclass
+class Tally(batch.Tally):
+    """The library's tally, said on stderr, ending the command with its exit status."""
+
+    report: Callable[[str], None] = field(default=say, repr=False, compare=False)
+
+    def fail(self, message: str, where: str = "") -> typer.Exit:
+        """The run cannot go on: ``message`` is said as one line, and kept with the problems
+        gathered so far in the ``--problems`` file (a crash must not lose what was reported);
+        ``raise tally.fail(...)`` exits 2. ``where`` is the file or store it is about."""
+        say(message)
+        self.problems.append(Problem(where, message.removeprefix(f"{where}: ")))
+        self.write_problems()
+        return typer.Exit(EXIT_NOTHING)
+
+    def finish(self) -> None:
+        """Write the ``--problems`` file and exit with the batch status (0, 1 or 2)."""
+        self.write_problems()
+        raise typer.Exit(self.exit_code)
+
+
+def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
+    """A rich progress bar on stderr when it is a terminal; plain iteration otherwise."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+    if total is not None:
+        columns.append(TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def load_articles(paths: Sequence[str], tally: Tally, options: Any = None) -> list[Article]:
+    """Read every input with a progress bar, reporting bad files and records to ``tally``."""
+    return batch.load_articles(paths, tally, options, progress=progress)
+
 
 # the reading options every command that reads a corpus takes, as `storylens read` has them
 FIELD_OPTION: Any = typer.Option(

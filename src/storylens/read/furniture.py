@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from storylens.model import Caption
+from storylens.read.dates import iso_date
 
 _TERMINAL = ".!?:;,…"
 _QUOTES = "\"'‘’“”«»‹›"
@@ -300,8 +301,6 @@ def date_line(text: str) -> str | None:
     match = _DATE_LINE.match(text)
     if not match:
         return None
-    from storylens.read.assemble import iso_date
-
     return iso_date(match["date"].strip(" ,|"))
 
 

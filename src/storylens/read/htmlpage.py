@@ -22,7 +22,8 @@ from trafilatura.settings import Document
 
 from storylens.errors import Problem
 from storylens.model import Article, Caption
-from storylens.read.assemble import build_article, iso_date
+from storylens.read.assemble import build_article
+from storylens.read.dates import iso_date
 from storylens.read.decoding import NotText, decode
 from storylens.read.furniture import Layout, Unit, clean, separate, split_caption
 from storylens.read.options import ReadOptions

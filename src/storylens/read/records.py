@@ -8,6 +8,7 @@ from typing import Any
 
 from storylens.model import Article
 from storylens.read.assemble import build_article
+from storylens.read.dates import iso_date
 from storylens.read.furniture import Layout, take_captions
 from storylens.read.normalise import MAX_JSON_DEPTH, clean_article, clean_value, too_deep
 
@@ -122,6 +123,4 @@ def article_from_record(
 
 
 def build_published(value: Any) -> str | None:
-    from storylens.read.assemble import iso_date
-
     return iso_date(value)

@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from storylens.read.assemble import iso_date
+from storylens.read.dates import iso_date
 from storylens.read.furniture import Unit, clean
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report)$")

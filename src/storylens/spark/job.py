@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
-from storylens.errors import Problem
+from storylens.errors import Problem, one_line
 from storylens.isolate import Failed, isolate
 from storylens.model import Article
 from storylens.stories.features import StoryFeatures
@@ -101,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from storylens.stories.isolated import add_isolated
     from storylens.stories.store import StoryStore
 
-    tally = Tally()
+    # this entry point is a shell like the CLI: skipped items are said on stderr as it says them
+    tally = Tally(report=lambda message: print(f"storylens: {one_line(message)}", file=sys.stderr))
     articles = [
         a
         for a in load_articles(args.inputs, tally, ReadOptions(max_bytes=args.max_bytes))

@@ -8,6 +8,7 @@ which numbers disagree or develop, and who took text from whom.
 
 from storylens.leads import label, lead
 from storylens.storyview.build import story_view
+from storylens.storyview.listing import StoryList, StorySummary
 from storylens.storyview.model import (
     Carrier,
     Fact,
@@ -28,6 +29,8 @@ __all__ = [
     "NumberGroup",
     "NumberValue",
     "OutletView",
+    "StoryList",
+    "StorySummary",
     "StoryView",
     "ViewArticle",
     "label",

@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from storylens.model import Article
 from storylens.read.normalise import clean_text
+from storylens.storyview.listing import StoryList
 from storylens.web.backend import Backend
 from storylens.web.pages import MAX_PASTE_CHARS
 
@@ -66,6 +67,8 @@ class AddResponse(BaseModel):
 
 
 class StoriesResponse(BaseModel):
+    """``StoryList``: the shape ``storylens stories --format json`` prints too."""
+
     stories: list[dict[str, Any]]
     total: int
     limit: int
@@ -156,12 +159,7 @@ async def list_stories(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> StoriesResponse:
     stories, total = await run_in_threadpool(lib.stories, q or None, limit, offset)
-    return StoriesResponse(
-        stories=[s.to_dict(with_articles=False) for s in stories],
-        total=total,
-        limit=limit,
-        offset=offset,
-    )
+    return StoriesResponse(**StoryList.of(stories, total, limit, offset).to_dict())
 
 
 @router.get(

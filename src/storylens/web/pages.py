@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from storylens.storyview.listing import StoryList
 from storylens.web.backend import Backend, NotFound
 from storylens.web.timeline import coverage_chart
 
@@ -68,7 +69,7 @@ async def story_list(
 
     return render(
         "index.html",
-        stories=stories,
+        stories=StoryList.of(stories, total, PAGE_SIZE, (page - 1) * PAGE_SIZE).stories,
         total=total,
         q=query or "",
         page=page,
