@@ -42,3 +42,21 @@ def test_seed_view_has_every_part(seed_comparison: Comparison) -> None:
     ):
         assert part in out, part
     assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_an_untitled_article_is_named_by_its_lead() -> None:
+    from storylens.analyze.document import Analysis, Sentence
+    from storylens.compare import compare
+    from storylens.model import Article
+
+    def analysis(text: str, title: str = "") -> Analysis:
+        return Analysis(
+            article=Article(text=text, title=title), sentences=[Sentence(0, text, 0, 0, len(text))]
+        )
+
+    wire = analysis("Floods cut the coastal road on Monday.")
+    rewrite = analysis("The coastal road was cut by floods on Monday.", title="Road cut")
+    head = _render(compare(wire, rewrite)).split("Aligned passages")[0]
+    # wire copy has no headline: its first sentence stands in, never "(no title)"
+    assert "(no title)" not in head
+    assert "Floods cut the coastal road on Monday." in head

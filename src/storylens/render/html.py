@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from storylens.compare.comparison import Comparison, EvidenceDiff
+from storylens.leads import label
 from storylens.model import SCORE_DIMENSIONS
 from storylens.render.page import environment, page, stylesheet
 from storylens.render.text import RELATION_TEXT
@@ -43,7 +44,7 @@ def _side(comparison: Comparison, key: str) -> dict[str, Any]:
     return {
         "key": key,
         "outlet": comparison.name(key),
-        "title": art.title or "(no title)",
+        "title": label(art.title, art.text),
         "published": art.published or "date unknown",
         "url": art.url,
         "sentences": sentences,

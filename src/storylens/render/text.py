@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storylens.compare.comparison import Comparison, EvidenceDiff
+from storylens.leads import label
 from storylens.model import SCORE_DIMENSIONS
 
 KIND_STYLE = {"verbatim": "bold green", "paraphrase": "yellow"}
@@ -33,7 +34,7 @@ def _header(comparison: Comparison) -> Table:
         art = (comparison.a if side == "a" else comparison.b).article
         cell = Text()
         cell.append(_label(comparison, side) + "\n", style="bold cyan")
-        cell.append((art.title or "(no title)") + "\n", style="bold")
+        cell.append(label(art.title, art.text) + "\n", style="bold")
         cell.append(art.published or "date unknown", style="dim")
         cells.append(cell)
     table.add_row(*cells)
