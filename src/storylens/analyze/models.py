@@ -92,8 +92,13 @@ def dimension() -> int:
     return int(model.get_embedding_dimension())
 
 
-def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-    """L2-normalised float32 embeddings, one row per text (``0 x dim`` for no texts)."""
+def encode(texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
+    """L2-normalised float32 embeddings, one row per text (``0 x dim`` for no texts).
+
+    Small batches: the encoder sorts texts by length and pads each batch to its longest, so a
+    run-on sentence in a batch of 64 made every short one pay for its length (dev-set openings
+    encoded 1.6x faster at 16 than at 64, same vectors).
+    """
     if not texts:
         return np.zeros((0, dimension()), "float32")
     model = encoder()
