@@ -88,3 +88,38 @@ def test_fair_lock_grants_in_arrival_order() -> None:
     for thread in threads:
         thread.join(5)
     assert order == [0, 1, 2, 3, 4]
+
+
+def test_fair_lock_grants_the_smallest_job_first() -> None:
+    lock = models.FairLock()
+    order: list[str] = []
+    lock.acquire()
+    threads = []
+    for name, size in (("long", 200_000), ("longer", 400_000), ("short", 4_000)):
+
+        def take(name: str = name, size: int = size) -> None:
+            with lock.sized(size):
+                order.append(name)
+
+        thread = threading.Thread(target=take)
+        threads.append(thread)
+        thread.start()
+        time.sleep(0.05)  # each one queued before the next
+    lock.release()
+    for thread in threads:
+        thread.join(5)
+    # a short compare arriving last still goes first: it waits one slice, not one per long job
+    assert order == ["short", "long", "longer"]
+
+
+@pytest.mark.parametrize(
+    ("lengths", "runs"),
+    [
+        ([], []),
+        ([10] * 130, [(0, 64), (64, 128), (128, 130)]),
+        ([900, 900, 900, 900], [(0, 2), (2, 4)]),
+        ([50_000, 10, 10], [(0, 1), (1, 3)]),
+    ],
+)
+def test_slices_bound_texts_and_characters(lengths: list[int], runs: list[tuple[int, int]]) -> None:
+    assert list(models.slices(["x" * n for n in lengths])) == runs

@@ -7,10 +7,12 @@ fast.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import os
 import threading
-from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -24,39 +26,74 @@ _EXCLUDED = ("parser", "tagger", "attribute_ruler", "lemmatizer", "tok2vec")
 
 _lock = threading.Lock()
 
-#: texts (spaCy blocks or sentences to encode) one turn at the models covers. A long article's
-#: analysis takes many turns, and concurrent callers (the web app's compares) take turns in
-#: arrival order, so a short compare waits for a few slices, never for a whole long one.
+#: most texts (spaCy blocks or sentences to encode) and characters one turn at the models
+#: covers: a long article's analysis takes many short turns, so whoever waits never waits for
+#: more than one short slice of someone else's work
 SLICE = 64
+SLICE_CHARS = 2_000
 
 
 class FairLock:
-    """A lock granted in the order it was asked for. ``threading.Lock`` lets the thread that
-    just released it take it straight back, so a long job looping over slices would starve
-    everyone else; neither spaCy nor the tokenizer may be used by two threads at once."""
+    """A lock granted to the smallest waiting job first, and in arrival order among equals.
+
+    ``threading.Lock`` lets the thread that just released it take it straight back, so a long
+    job looping over slices would starve everyone else; plain arrival order still makes a short
+    compare wait a slice behind each long one for every slice of its own. Smallest first lets a
+    700-word compare through two 200,000-character ones. Neither spaCy nor the tokenizer may be
+    used by two threads at once, hence one lock for both.
+    """
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
-        self._queue: deque[object] = deque()
+        self._waiting: list[tuple[int, int]] = []
+        self._tickets = itertools.count()
         self._held = False
 
-    def __enter__(self) -> FairLock:
-        me = object()
+    def acquire(self, size: int = 0) -> None:
+        """Wait for the lock; ``size`` is how much work the caller's whole job holds."""
         with self._cond:
-            self._queue.append(me)
-            self._cond.wait_for(lambda: not self._held and self._queue[0] is me)
-            self._queue.popleft()
+            me = (size, next(self._tickets))
+            heapq.heappush(self._waiting, me)
+            self._cond.wait_for(lambda: not self._held and self._waiting[0] == me)
+            heapq.heappop(self._waiting)
             self._held = True
-        return self
 
-    def __exit__(self, *exc: object) -> None:
+    def release(self) -> None:
         with self._cond:
             self._held = False
             self._cond.notify_all()
 
+    @contextmanager
+    def sized(self, size: int) -> Iterator[None]:
+        self.acquire(size)
+        try:
+            yield
+        finally:
+            self.release()
+
+    def __enter__(self) -> FairLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
 
 #: held for one slice of model work at a time (see :data:`SLICE`)
 turn = FairLock()
+
+
+def slices(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` runs of ``texts`` of at most :data:`SLICE` texts and, unless one text is
+    longer on its own, :data:`SLICE_CHARS` characters."""
+    start = 0
+    while start < len(texts):
+        end, chars = start + 1, len(texts[start])
+        while end < len(texts) and end - start < SLICE and chars + len(texts[end]) <= SLICE_CHARS:
+            chars += len(texts[end])
+            end += 1
+        yield start, end
+        start = end
 
 
 @lru_cache(maxsize=1)
@@ -103,11 +140,12 @@ def encode(texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
         return np.zeros((0, dimension()), "float32")
     model = encoder()
     parts = []
-    for start in range(0, len(texts), SLICE):
-        with turn:
+    size = sum(map(len, texts))
+    for start, end in slices(texts):
+        with turn.sized(size):
             parts.append(
                 model.encode(
-                    list(texts[start : start + SLICE]),
+                    list(texts[start:end]),
                     batch_size=batch_size,
                     convert_to_numpy=True,
                     normalize_embeddings=True,
@@ -118,10 +156,11 @@ def encode(texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
 
 
 def parse(texts: Sequence[str], batch_size: int = 64) -> list[Any]:
-    """spaCy Docs of ``texts``, a :data:`SLICE` per turn at the models."""
+    """spaCy Docs of ``texts``, a slice (:func:`slices`) per turn at the models."""
     pipeline = nlp()
     docs: list[Any] = []
-    for start in range(0, len(texts), SLICE):
-        with turn:
-            docs.extend(pipeline.pipe(texts[start : start + SLICE], batch_size=batch_size))
+    size = sum(map(len, texts))
+    for start, end in slices(texts):
+        with turn.sized(size):
+            docs.extend(pipeline.pipe(texts[start:end], batch_size=batch_size))
     return docs
