@@ -4,8 +4,8 @@ Every method is blocking and meant to run in a worker thread (the routes use
 ``run_in_threadpool``). A store is opened per call because a SQLite connection belongs to the
 thread that opened it; writes are serialized because the store's clustering state is not safe
 to share between threads. Model calls are not serialized here: the analysis stage takes turns at
-the models a slice at a time (``storylens.analyze.models.turn``), so a long compare never holds
-them for its whole length and short ones get their turn.
+the models a slice at a time, smallest job first (``storylens.analyze.models.turn``), so a long
+compare never holds them for its whole length and short ones go ahead of it.
 """
 
 from __future__ import annotations
