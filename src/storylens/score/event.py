@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storylens.analyze.document import Analysis
+from storylens.days import day_range
 
 #: sentences of the body that make up the opening (the headline is read too)
 LEAD_SENTENCES = 3
@@ -59,10 +60,8 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 #: first cut since March 2020") and not the first of a season ("2021-22")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b(?![-/–]\d)")
 _LOOKING_BACK = re.compile(r"\b(?:since|than|until|before)\s+(?:[A-Za-z]+\.?\s+){0,2}$", re.I)
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _DAY_KEY = re.compile(r"^date:(\d{4})-(\d{2})-(\d{2})$")
 _MONTHDAY_KEY = re.compile(r"^date:--(\d{2})-(\d{2})$")
-_MIDNIGHT_FIRST = re.compile(r"^\d{4}-\d{1,2}-0?1(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?)?$")
 
 
 @dataclass(frozen=True)
@@ -99,28 +98,6 @@ class EventFacts:
         if self.lead_days:
             first = min(self.lead_days)
             return first, first
-        return None
-
-
-def day_range(published: str | None) -> DayRange | None:
-    """An ISO date, full or partial ("2023", "2023-11"), as the range of days it may stand for."""
-    m = _ISO.match((published or "").strip())
-    if not m:
-        return None
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else None
-    day = int(m.group(3)) if m.group(3) else None
-    try:
-        if month is None or (day == 1 and _MIDNIGHT_FIRST.match(published or "")):
-            # date parsers pad "2023" to the 1st of January (or of today's month) at midnight,
-            # so such a date is trusted for its year only
-            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
-        if day is None:
-            end = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
-            return date(year, month, 1).toordinal(), end
-        ordinal = date(year, month, day).toordinal()
-        return ordinal, ordinal
-    except ValueError:
         return None
 
 

@@ -18,6 +18,7 @@ from functools import cache
 
 import numpy as np
 
+from storylens.days import day_range
 from storylens.model import Article
 
 #: characters of the opening read after the headline
@@ -44,8 +45,6 @@ _MONTHS += ("september", "october", "november", "december")
 _MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in _MONTHS)
 _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
-_MIDNIGHT = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?)?$")
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 #: capitalised words that name no one: sentence openers, days, months, page furniture
 _NOT_NAMES = frozenset(
     str.split(
@@ -105,33 +104,6 @@ def lead(article: Article, chars: int = LEAD_CHARS) -> str:
         text = text[len(title) :].lstrip()
     opening = text[:chars]
     return f"{title}. {opening}" if title else opening
-
-
-def day_range(published: str | None) -> tuple[int, int] | None:
-    """ISO date, full or partial ("2023", "2023-11"), as the range of days it may stand for."""
-    if not published:
-        return None
-    m = _ISO.match(published.strip())
-    if not m:
-        return None
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else None
-    day = int(m.group(3)) if m.group(3) else None
-    try:
-        if month is None:
-            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
-        if day is None:
-            start = date(year, month, 1)
-            end = date(year + month // 12, month % 12 + 1, 1)
-            return start.toordinal(), end.toordinal() - 1
-        if day == 1 and _MIDNIGHT.search(published):
-            # date parsers pad "2023" or "2023-11" to the 1st at midnight (sometimes with
-            # today's month), so such a date is trusted for its year only
-            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
-        ordinal = date(year, month, day).toordinal()
-        return ordinal, ordinal
-    except ValueError:
-        return None
 
 
 def _month(token: str) -> int:

@@ -1,0 +1,37 @@
+"""The days a publication date may stand for, read the same way by story grouping and by the
+same-event judgement (so that what one calls the same day the other does too).
+
+A module of its own, below ``read`` and ``analyze``, so that grouping's light path imports no
+reader (the readers pull in trafilatura).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_MIDNIGHT_FIRST = re.compile(r"^\d{4}-\d{1,2}-0?1(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?)?$")
+
+
+def day_range(published: str | None) -> tuple[int, int] | None:
+    """An ISO date, full or partial ("2023", "2023-11"), as the first and last day (ordinals)
+    it may stand for; None when it is no date."""
+    m = _ISO_PREFIX.match((published or "").strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    try:
+        if month is None or (day == 1 and _MIDNIGHT_FIRST.match(published or "")):
+            # date parsers pad "2023" to the 1st of January (or of today's month) at midnight,
+            # so such a date is trusted for its year only
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        if day is None:
+            end = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
+            return date(year, month, 1).toordinal(), end
+        ordinal = date(year, month, day).toordinal()
+        return ordinal, ordinal
+    except ValueError:
+        return None
