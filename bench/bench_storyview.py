@@ -17,7 +17,7 @@ same run: ``compare`` on every pair of the same story, analyses cached (for more
 articles over 10, next to 10x (linear) and 110x (every pair). Quality: of the sentence pairs
 ``compare``'s alignment pairs across the 10-article story, the share the view puts in one claim.
 
-    python bench/bench_storyview.py [--sizes 10 25 100] [--sample 40]
+    python bench/bench_storyview.py [--sizes 10 25 100] [--sample 50]
 """
 
 from __future__ import annotations
