@@ -1,114 +1,57 @@
-"""How fast is the story view of 10, 25 and 100 articles, next to comparing every pair with
-`compare`, and does its index find the shared sentences that pairwise alignment finds?
+"""How fast are the facts of a story of 10, 25 and 100 articles built, next to comparing every
+pair with `compare`, and does the view's index find the shared sentences pairwise alignment finds?
 
-Stories are built from real English SemEval-2022 Task 8 articles: three openings make the wire,
-and every other article of the story runs part of it (some sentences word for word, some with
-words swapped, some dropped) among sentences of its own taken from unrelated articles, so that
-each article has 500-800 words. Speed: seconds for ``story_view`` with the models loaded and no
-analysis cached (the issue's target: 25 articles in 5 s or less; also as CPU seconds, since a
-shared machine's wall time counts other work) and with analyses cached (the view's own work),
-against ``compare`` on every pair of the same story (analyses cached; for 25 and 100 articles
-timed on a sample of pairs and scaled to all of them). Quality: of the sentence pairs that
-``compare``'s alignment pairs across the 10-article story, the share that the story view puts
-in one claim.
+The stories (``story_set.py``, described in bench/README.md) are 500-800-word articles about one
+event: the real Reuters wire and Al Jazeera rewrite of the seeds, and rewrites of the wire
+(wire copies, reworded and trimmed sentences and quotes, a rising death toll) among real
+background paragraphs on the same crisis.
 
-    python bench/bench_storyview.py [--sizes 10 25 100] [--sample 40]
+For each size, with the models loaded and nothing cached: the analysis (``analyze_many``: spaCy
+and the encoder over every sentence), then the facts build (``story_view`` given those analyses:
+claims, quotes, numbers, wire-copy groups, lineage, outlets), timed apart so that either can be
+re-measured alone; the build is the best of three runs (it is a few seconds at most, and a
+shared machine's load only adds to it). Total = analysis + build, also as CPU seconds of this
+process (what the work costs on an idle machine; the encoder uses both cores). Baseline, in the
+same run: ``compare`` on every pair of the same story, analyses cached (for more than
+``--sample`` pairs, timed on a sample and scaled to all). Growth: facts-build time at 100
+articles over 10, next to 10x (linear) and 110x (every pair). Quality: of the sentence pairs
+``compare``'s alignment pairs across the 10-article story, the share the view puts in one claim.
+
+    python bench/bench_storyview.py [--sizes 10 25 100] [--sample 50]
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import random
-import re
+import sys
 import time
-from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from rich.console import Console
+from rich.table import Table
+
 from rows import result
+from story_set import make_story
 from storylens.model import Article
 
-SEMEVAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "semeval2022-task8"
-SWAPS = {"said": "stated", "told": "informed", "killed": "slain", "people": "persons"}
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
-
-def _english_texts() -> list[str]:
-    texts: dict[str, str] = {}
-    for name in ("train.jsonl", "test.jsonl"):
-        path = SEMEVAL / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            if record.get("lang1") == "en" and record.get("lang2") == "en":
-                for side in ("a", "b"):
-                    text = record[side].get("text") or ""
-                    if len(text.split()) >= 100:
-                        texts.setdefault(record[side]["id"], text)
-    if not texts:
-        raise SystemExit(f"{SEMEVAL} is absent: the story bench needs ../shared beside the repo")
-    return list(texts.values())
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for p in text.split("\n") for s in _SENTENCE.split(p) if len(s.split()) > 5]
-
-
-def make_story(n: int, seed: int = 13) -> list[Article]:
-    """``n`` articles of 500-800 words about one wire story (see the module docstring)."""
-    rng = random.Random(seed)
-    texts = _english_texts()
-    # the set holds article openings, so the wire is three of them: about 30 sentences
-    longest = sorted(texts, key=lambda t: -len(_sentences(t)))[:3]
-    wire = [s for t in longest for s in _sentences(t)][:32]
-    pool = [s for t in texts if t not in longest for s in _sentences(t)]
-    rng.shuffle(pool)
-    articles = []
-    for i in range(n):
-        target = rng.randint(500, 800)
-        body: list[str] = []
-        for sentence in wire:
-            roll = rng.random()
-            if roll < 0.35:
-                body.append(sentence)
-            elif roll < 0.5:
-                body.append(" ".join(SWAPS.get(w, w) for w in sentence.split()))
-        while len(" ".join(body).split()) < target:
-            body.insert(rng.randrange(len(body) + 1), pool.pop())
-        articles.append(
-            Article(
-                id=f"story-{n}-{i:03d}",
-                title=f"Report {i}",
-                text="\n\n".join(body),
-                outlet=f"outlet-{i:03d}.example",
-                published=f"2024-03-{1 + i // 24:02d}T{i % 24:02d}:00:00+00:00",
-            )
-        )
-    return articles
-
-
-def _timed_view(articles: list[Article], cached: bool) -> tuple[float, float, Any]:
-    """(wall seconds, CPU seconds of this process, the view)."""
-    from storylens.analyze import clear_cache
-    from storylens.storyview import story_view
-
-    if not cached:
-        clear_cache()
+def _timed(work: Any) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds of this process, what ``work()`` returned)."""
     start, cpu = time.perf_counter(), time.process_time()
-    view = story_view(articles)
-    return time.perf_counter() - start, time.process_time() - cpu, view
+    out = work()
+    return time.perf_counter() - start, time.process_time() - cpu, out
 
 
-def _all_pairs_seconds(articles: list[Article], sample: int, rng: random.Random) -> float:
+def _all_pairs_seconds(analyses: list[Any], sample: int, rng: random.Random) -> float:
     """Seconds for ``compare`` on every pair (analyses cached), from a sample when many."""
     from storylens.compare import compare
 
-    pairs = list(itertools.combinations(articles, 2))
+    pairs = list(itertools.combinations(analyses, 2))
     chosen = pairs if len(pairs) <= sample else rng.sample(pairs, sample)
     start = time.perf_counter()
     for a, b in chosen:
@@ -116,60 +59,115 @@ def _all_pairs_seconds(articles: list[Article], sample: int, rng: random.Random)
     return (time.perf_counter() - start) * len(pairs) / len(chosen)
 
 
-def _recall(articles: list[Article], view: Any) -> float:
+def _recall(analyses: list[Any], view: Any) -> float:
     """Share of pairwise-aligned sentence pairs the view puts in one claim."""
-    from storylens.analyze import analyze_many
     from storylens.compare.align import align
 
-    analyses = {a.article.id: a for a in analyze_many(articles)}
     claim_of: dict[tuple[str, str], str] = {}
     for fact in view.facts:
         for carrier in fact.carried_by:
             if fact.kind == "claim":
                 claim_of[(carrier.article, carrier.text)] = fact.id
     found = total = 0
-    for a, b in itertools.combinations(articles, 2):
-        x, y = analyses[a.id], analyses[b.id]
+    for x, y in itertools.combinations(analyses, 2):
         passages, _, _ = align(x, y)
         for p in passages:
             if len(p.a) != 1 or len(p.b) != 1:
                 continue  # split sentences: the view keeps one sentence per article in a claim
             ta = x.article.text[x.sentences[p.a[0]].start : x.sentences[p.a[0]].end]
             tb = y.article.text[y.sentences[p.b[0]].start : y.sentences[p.b[0]].end]
-            if (a.id, ta) in claim_of or (b.id, tb) in claim_of:
+            ka, kb = (x.article.id, ta), (y.article.id, tb)
+            if ka in claim_of or kb in claim_of:
                 total += 1
-                found += claim_of.get((a.id, ta)) == claim_of.get((b.id, tb)) is not None
+                found += claim_of.get(ka) == claim_of.get(kb) is not None
     return found / total if total else 0.0
 
 
-def main(sizes: tuple[int, ...] = (10, 25, 100), sample: int = 40) -> list[dict[str, Any]]:
+def _table(lines: list[dict[str, Any]]) -> Table:
+    table = Table(title="story view: facts of one story, models loaded, nothing cached")
+    for column in (
+        "articles",
+        "analysis s",
+        "facts build s",
+        "total s",
+        "total CPU s",
+        "compare, all pairs s",
+    ):
+        table.add_column(column, justify="right")
+    for line in lines:
+        table.add_row(
+            str(line["n"]),
+            f"{line['analysis']:.2f}",
+            f"{line['build']:.2f}",
+            f"{line['analysis'] + line['build']:.2f}",
+            f"{line['cpu']:.2f}",
+            f"{line['pairs']:.1f}{' (est.)' if line['estimated'] else ''}",
+        )
+    return table
+
+
+def main(sizes: tuple[int, ...] = (10, 25, 100), sample: int = 50) -> list[dict[str, Any]]:
     from storylens.analyze import analyze_many
+    from storylens.compare import clear_cache
+    from storylens.storyview import story_view
 
     analyze_many([Article(title="warm up", text="The models load once. Then they run.")])
     rng = random.Random(7)
     rows: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
     for n in sizes:
         story = make_story(n)
-        uncached, uncached_cpu, _ = _timed_view(story, cached=False)
-        cached, _, view = _timed_view(story, cached=True)
-        pairs_s = _all_pairs_seconds(story, sample, rng)
+        clear_cache()
+        analysis_s, analysis_cpu, analyses = _timed(lambda s=story: analyze_many(s))
+        builds = [_timed(lambda s=story, a=analyses: story_view(s, analyses=a)) for _ in range(3)]
+        build_s, build_cpu, view = min(builds, key=lambda b: b[0])
+        pairs_s = _all_pairs_seconds(analyses, sample, rng)
+        n_pairs = n * (n - 1) // 2
         label = f"story view, {n} articles of 500-800 words"
-        pairs = f"compare on all {n * (n - 1) // 2} pairs (analyses cached)"
-        rows.append(result(label, "seconds, no analysis cached", uncached, pairs, pairs_s))
-        # on a shared machine wall time counts the others' work too; CPU time of this process
-        # over the 2 cores is what the view costs on an idle one (the encoder runs 2 threads)
-        rows.append(result(label, "CPU seconds, no analysis cached", uncached_cpu, pairs, pairs_s))
-        rows.append(result(label, "seconds, analyses cached", cached, pairs, pairs_s))
+        pairs = f"compare on all {n_pairs} pairs (analyses cached)"
+        if n_pairs > sample:
+            pairs += f", est. from {sample}"
+        rows += [
+            result(label, "analysis s, nothing cached", analysis_s, pairs, pairs_s),
+            result(label, "facts build s, analyses given", build_s, pairs, pairs_s),
+            result(label, "total s (analysis + build)", analysis_s + build_s, pairs, pairs_s),
+            result(label, "total CPU s", analysis_cpu + build_cpu, pairs, pairs_s),
+        ]
         if n <= 10:
-            recall = _recall(story, view)
+            recall = _recall(analyses, view)
             rows.append(result(label, "recall of pairwise-aligned sentences", recall, "align", 1.0))
+        lines.append(
+            {
+                "n": n,
+                "analysis": analysis_s,
+                "build": build_s,
+                "cpu": analysis_cpu + build_cpu,
+                "pairs": pairs_s,
+                "estimated": n_pairs > sample,
+            }
+        )
+    builds_by_n = {line["n"]: line["build"] for line in lines}
+    if len(builds_by_n) > 1:
+        small, large = min(builds_by_n), max(builds_by_n)
+        growth = builds_by_n[large] / builds_by_n[small]
+        pairs_growth = large * (large - 1) / (small * (small - 1))
+        rows.append(
+            result(
+                f"facts build growth, {small} to {large} articles ({large / small:g}x articles)",
+                "time ratio",
+                growth,
+                f"article pairs ratio ({large / small:g}x would be linear)",
+                pairs_growth,
+            )
+        )
+    Console(stderr=True).print(_table(lines))
     return rows
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 25, 100])
-    parser.add_argument("--sample", type=int, default=40)
+    parser.add_argument("--sample", type=int, default=50)
     args = parser.parse_args()
     for row in main(tuple(args.sizes), args.sample):
-        print(row)
+        print(row, file=sys.stdout)

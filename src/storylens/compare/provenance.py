@@ -10,7 +10,9 @@ the wire copy), then publication times, then, for a copy that only trims, contai
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from storylens.analyze.document import Analysis
 from storylens.compare.comparison import Passage, Provenance
@@ -34,14 +36,20 @@ _DATELINE = re.compile(r"\((?P<name>Reuters|AP|AFP|Associated Press|Bloomberg|dp
 def credits(analysis: Analysis) -> list[str]:
     """Sources the article credits: those the reader found plus "Source: X" lines and datelines."""
     art = analysis.article
-    found = list(art.credited_sources)
-    for m in _CREDIT_LINE.finditer(art.text):
+    return list(_credits(tuple(art.credited_sources), art.text))
+
+
+@lru_cache(maxsize=1024)
+def _credits(read: tuple[str, ...], text: str) -> tuple[str, ...]:
+    # cached: a story traces each article against several others, each trace reading both
+    found = list(read)
+    for m in _CREDIT_LINE.finditer(text):
         found.extend(n.strip() for n in re.split(r",|\band\b|/", m.group("names")) if n.strip())
-    found.extend(m.group("name") for m in _DATELINE.finditer(art.text[:400]))
+    found.extend(m.group("name") for m in _DATELINE.finditer(text[:400]))
     seen: dict[str, str] = {}
     for name in found:
         seen.setdefault(name.lower(), name)
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 def _names_meet(x: str, y: str) -> bool:
@@ -73,8 +81,12 @@ def _published(analysis: Analysis) -> datetime | None:
     return stamp.astimezone(UTC).replace(tzinfo=None) if stamp.tzinfo else stamp
 
 
-def _word_share(analysis: Analysis, indices: set[int]) -> float:
-    counts = [len(tokens(s.text)) for s in analysis.sentences]
+def sentence_words(analysis: Analysis) -> list[int]:
+    """Words in each sentence, as the shares below count them."""
+    return [len(tokens(s.text)) for s in analysis.sentences]
+
+
+def _word_share(counts: Sequence[int], indices: set[int]) -> float:
     total = sum(counts)
     return sum(counts[i] for i in indices) / total if total else 0.0
 
@@ -83,17 +95,27 @@ def _shingle_containment(x: Analysis, y: Analysis) -> float:
     return len(x.shingles & y.shingles) / len(x.shingles) if x.shingles else 0.0
 
 
-def trace(a: Analysis, b: Analysis, passages: list[Passage]) -> Provenance:
-    """Decide the relation of A and B from the alignment, shingles, credits and times."""
+def trace(
+    a: Analysis,
+    b: Analysis,
+    passages: list[Passage],
+    words: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> Provenance:
+    """Decide the relation of A and B from the alignment, shingles, credits and times.
+
+    ``words`` are :func:`sentence_words` of A and B, for a caller that traces one article
+    against several and counts its words once.
+    """
+    words_a, words_b = words or (sentence_words(a), sentence_words(b))
     aligned_a = {i for p in passages for i in p.a}
     aligned_b = {j for p in passages for j in p.b}
     verbatim_a = {i for p in passages if p.kind == "verbatim" for i in p.a}
     verbatim_b = {j for p in passages if p.kind == "verbatim" for j in p.b}
-    share_a = max(_word_share(a, aligned_a), _shingle_containment(a, b))
-    share_b = max(_word_share(b, aligned_b), _shingle_containment(b, a))
+    share_a = max(_word_share(words_a, aligned_a), _shingle_containment(a, b))
+    share_b = max(_word_share(words_b, aligned_b), _shingle_containment(b, a))
     credits_a, credits_b = credits(a), credits(b)
-    verbatim_share_a = min(_word_share(a, verbatim_a), share_a)
-    verbatim_share_b = min(_word_share(b, verbatim_b), share_b)
+    verbatim_share_a = min(_word_share(words_a, verbatim_a), share_a)
+    verbatim_share_b = min(_word_share(words_b, verbatim_b), share_b)
     # paraphrases count half towards "text travelled": two reports of the same people doing
     # similar things paraphrase each other by accident; copied words do not happen by accident
     evidence = max(

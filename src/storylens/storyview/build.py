@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import PurePath
 
 from storylens.analyze.document import Analysis
+from storylens.compare.align import sentence_side
 from storylens.compare.words import tokens
 from storylens.leads import label
 from storylens.model import Article
@@ -259,7 +260,10 @@ def _view(
     ]
     folded = [FoldedText(a.text) for a in ordered]
     skip = [_quote_sentences(a) for a in done]
-    claims = claim_step.find_claims(done, groups, skip)
+    # each sentence's words once, for the claims, the lineage and the own shares alike
+    sides = [sentence_side(a) for a in done]
+    words = [[len(w) for w in side.words] for side in sides]
+    claims = claim_step.find_claims(done, sides, groups, skip)
     quotes = quote_step.find_quotes(done, groups, folded)
     by_value = number_step.by_value(number_step.readings(done), groups)
     drafts = fact_step.rank(
@@ -276,7 +280,7 @@ def _view(
                 for s in analysis.sentences
                 if s.start < carrier.span[1] and carrier.span[0] < s.end
             )
-    shares = lineage_step.own_shares(done, reused)
+    shares = lineage_step.own_shares(words, reused)
     dup = [v.duplicate_group for v in view_articles]
     if any(when(a.published) is None for a in ordered):
         notes.append("Undated articles are ordered last; a fact they carry first is marked.")
@@ -286,7 +290,7 @@ def _view(
         articles=view_articles,
         facts=[d.fact for d in drafts],
         numbers=_number_groups(view_articles, by_value),
-        lineage=lineage_step.lineage(done, claims, dup),
+        lineage=lineage_step.lineage(done, claims, dup, words),
         outlets=_outlets(view_articles, drafts, shares, groups),
         notes=notes,
     )

@@ -11,20 +11,24 @@ sentences into one claim best first, and a claim never holds two sentences of on
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from usearch.index import Index
 
 from storylens.analyze.document import Analysis
-from storylens.compare.align import AlignOptions, SentenceSide, judge_pair, sentence_side
-from storylens.compare.words import containment, sequence_ratio, tokens
+from storylens.compare.align import AlignOptions, SentenceSide, judge_pair
+from storylens.compare.words import containment, sequence_ratio
 
 #: neighbours looked up per sentence (more than a story has outlets rarely pays)
 NEIGHBOURS = 24
 #: cosine below which a neighbour is not even judged (a paraphrase needs 0.66)
 MIN_COSINE = 0.55
 SHINGLE_WORDS = 4
+#: below this many distinct sentences the neighbours are found exactly (as fast as the graph
+#: there, and it never misses one)
+EXACT_BELOW = 4096
 
 #: (article index, sentence index)
 Node = tuple[int, int]
@@ -38,9 +42,44 @@ class Claim:
 
     members: list[Node]
     extra: list[Node] = field(default_factory=list)
+    #: how each member carries the first member's sentence (``verbatim`` or ``paraphrase``),
+    #: decided once here for the facts and the lineage alike
+    how: dict[Node, str] = field(default_factory=dict)
 
     def sentences_of(self, article: int) -> list[int]:
         return sorted(s for a, s in self.members + self.extra if a == article)
+
+
+def _neighbours(matrix: np.ndarray, owner: np.ndarray, k: int) -> Iterator[tuple[int, int, float]]:
+    """Each row's ``k`` nearest rows of other articles with cosine >= ``MIN_COSINE``: exactly,
+    by blocks of a matrix product, below ``EXACT_BELOW`` rows; from an HNSW graph above, where
+    the product would grow with the square of the story."""
+    if len(matrix) < EXACT_BELOW:
+        for start in range(0, len(matrix), 512):
+            block = matrix[start : start + 512] @ matrix.T
+            # sentences of one article never make a claim together
+            block[owner[start : start + 512, None] == owner[None, :]] = -1.0
+            top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+            rows, cols = np.nonzero(np.take_along_axis(block, top, 1) >= MIN_COSINE)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                yield start + r, int(top[r, c]), float(block[r, top[r, c]])
+        return
+    index = Index(ndim=matrix.shape[1], metric="cos", dtype="f32")
+    index.add(np.arange(len(matrix)), matrix)
+    # ask for enough that k remain once the row's own article is left out
+    count = min(len(matrix), k + int(np.bincount(owner).max()))
+    keys = np.asarray(index.search(matrix, count).keys).reshape(len(matrix), -1)
+    for x, row in enumerate(keys.tolist()):
+        kept = 0
+        for y in row:
+            if kept == k:
+                break
+            if 0 <= y < len(matrix) and owner[y] != owner[x]:
+                kept += 1
+                # the graph's distances are approximate: the cosine is taken from the vectors
+                cos = float(matrix[x] @ matrix[y])
+                if cos >= MIN_COSINE:
+                    yield x, y, cos
 
 
 def _candidates(
@@ -57,17 +96,9 @@ def _candidates(
         else np.zeros((len(nodes), 0), "float32")
     )
     if usable:
-        k = min(NEIGHBOURS, len(nodes) - 1)
         owner = np.array([a for a, _ in nodes])
-        for start in range(0, len(nodes), 512):
-            block = matrix[start : start + 512] @ matrix.T
-            # sentences of one article never make a claim together
-            block[owner[start : start + 512, None] == owner[None, :]] = -1.0
-            top = np.argpartition(-block, k - 1, axis=1)[:, :k]
-            rows, cols = np.nonzero(np.take_along_axis(block, top, 1) >= MIN_COSINE)
-            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-                x, y = start + r, int(top[r, c])
-                found[(min(x, y), max(x, y))] = float(block[r, top[r, c]])
+        for x, y, cos in _neighbours(matrix, owner, min(NEIGHBOURS, len(nodes) - 1)):
+            found[(min(x, y), max(x, y))] = cos
     postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for pos, (a, s) in enumerate(nodes):
         words = sides[a].words[s]
@@ -86,18 +117,19 @@ def _candidates(
 
 def find_claims(
     analyses: Sequence[Analysis],
+    sides: Sequence[SentenceSide],
     groups: Sequence[int],
     skip: Sequence[set[int]],
     options: AlignOptions | None = None,
 ) -> list[Claim]:
-    """Every sentence in one claim: ``groups[i]`` is article i's language group (only one group
-    matches within itself), ``skip[i]`` the sentences of article i left to other facts.
+    """Every sentence in one claim: ``sides[i]`` is article i's words as ``sentence_side``
+    reads them, ``groups[i]`` its language group (only one group matches within itself),
+    ``skip[i]`` the sentences of article i left to other facts.
 
     Candidates are judged closest first, and a pair whose sentences already share a claim is
     not judged at all, so a sentence copied by every article costs about one judgement each.
     """
     opt = options or AlignOptions()
-    sides = [sentence_side(a) for a in analyses]
     nodes = [
         (i, s)
         for i, a in enumerate(analyses)
@@ -113,7 +145,24 @@ def find_claims(
             n = parent[n]
         return n
 
-    candidates = _candidates(analyses, nodes, sides)
+    def join(rx: int, ry: int) -> None:
+        parent[ry] = rx
+        articles_of[rx] |= articles_of.pop(ry)
+
+    # A sentence that reappears word for word (with the same numbers, in the same language)
+    # joins its first appearance without a judgement, and only that one goes into the indexes:
+    # wire copies repeat most of their sentences, and the index then holds each text once.
+    first_of: dict[tuple[object, ...], int] = {}
+    indexed: list[int] = []
+    for n, (a, s) in enumerate(nodes):
+        key = (groups[a], tuple(sides[a].words[s]), frozenset(sides[a].numbers[s]))
+        first = first_of.setdefault(key, n)
+        if first != n and a not in articles_of[root(first)]:
+            join(root(first), n)
+        else:
+            indexed.append(n)
+    found = _candidates(analyses, [nodes[n] for n in indexed], sides)
+    candidates = {(indexed[x], indexed[y]): cos for (x, y), cos in found.items()}
     for (x, y), cos in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
         nx, ny = nodes[x], nodes[y]
         rx, ry = root(x), root(y)
@@ -121,12 +170,14 @@ def find_claims(
             continue
         if judge_pair(sides[nx[0]], sides[ny[0]], nx[1], ny[1], cos, opt) is None:
             continue
-        parent[ry] = rx
-        articles_of[rx] |= articles_of.pop(ry)
+        join(rx, ry)
     members: dict[int, list[Node]] = defaultdict(list)
     for n, node in enumerate(nodes):
         members[root(n)].append(node)
     claims = [Claim(sorted(m)) for m in members.values()]
+    for claim in claims:
+        head = claim.members[0]
+        claim.how = {node: how_carried(sides, head, node) for node in claim.members}
     return _join_halves(claims, sides, opt)
 
 
@@ -163,11 +214,11 @@ def _join_halves(claims: list[Claim], sides: list[SentenceSide], opt: AlignOptio
     return kept
 
 
-def how_carried(analyses: Sequence[Analysis], first: Node, other: Node) -> str:
+def how_carried(sides: Sequence[SentenceSide], first: Node, other: Node) -> str:
     """``verbatim`` when ``other`` has the first carrier's words, else ``paraphrase``."""
-    wx = tokens(analyses[first[0]].sentences[first[1]].text)
-    wy = tokens(analyses[other[0]].sentences[other[1]].text)
-    if sequence_ratio(wx, wy) >= 0.8:
+    wx = sides[first[0]].words[first[1]]
+    wy = sides[other[0]].words[other[1]]
+    if wx == wy or sequence_ratio(wx, wy) >= 0.8:
         return "verbatim"
     short, long_ = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
     if len(short) >= 6 and containment(short, long_) >= 0.9:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storylens.analyze.document import Analysis
-from storylens.storyview.claims import Claim, how_carried
+from storylens.storyview.claims import Claim
 from storylens.storyview.model import PARAPHRASE, VERBATIM, Carrier, Fact, First, ViewArticle
 from storylens.storyview.numbers import Reading, ValueKey
 from storylens.storyview.quotes import QuoteGroup
@@ -56,7 +56,7 @@ def claim_facts(
             # one span over the sentences it carries (two when it split what others kept whole)
             start, end = sentences[parts[0]].start, sentences[parts[-1]].end
             text = analyses[node[0]].article.text[start:end]
-            how = VERBATIM if node == head else how_carried(analyses, head, node)
+            how = claim.how.get(node, VERBATIM)
             carriers.append(_carrier(articles, node[0], how, text))
         fact = Fact("", "claim", carriers[0].text, carriers, _first(articles, head[0]))
         out.append(Draft(fact, head, groups[head[0]]))

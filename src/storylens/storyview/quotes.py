@@ -9,14 +9,14 @@ the analysis did not read them as a quote (a quote without marks, a line break i
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storylens.analyze.document import Analysis
 from storylens.compare.evidence import QUOTE_CONTAINMENT, merge_speaker
 from storylens.compare.words import containment, tokens
-from storylens.storyview.spans import FoldedText
+from storylens.storyview.spans import FoldedText, fold
 
 #: quotes shorter than this (in words) are scare quotes ("appropriate"), not statements
 MIN_QUOTE_WORDS = 3
@@ -64,16 +64,23 @@ def find_quotes(
     items.sort(key=lambda t: (-t[0], t[1], t[2]))
     found: list[QuoteGroup] = []
     group_words: list[list[str]] = []
+    group_bags: list[Counter[str]] = []
     group_lang: list[int] = []
     index: dict[tuple[str, str], set[int]] = defaultdict(set)
     for _, i, q_index, words in items:
         quote = analyses[i].quotes[q_index]
         best, best_g = 0.0, -1
         candidates = set().union(*(index.get(p, set()) for p in _pairs(words)))
+        bag = Counter(words)
         for g in sorted(candidates):
             if group_lang[g] != groups[i]:
                 continue
-            share = containment(words, group_words[g])
+            if words == group_words[g]:
+                share = 1.0
+            elif (bag & group_bags[g]).total() < QUOTE_CONTAINMENT * len(words):
+                continue  # too few of its words are there at all, in any order: it cannot join
+            else:
+                share = containment(words, group_words[g])
             if share > best:
                 best, best_g = share, g
         span = _span(analyses[i], folded[i], quote.text, quote.sentence)
@@ -87,20 +94,37 @@ def find_quotes(
         found.append(QuoteGroup(quote.text, quote.speaker, (i, q_index)))
         found[-1].carriers.append(QuoteCarrier(i, "verbatim", span))
         group_words.append(words)
+        group_bags.append(bag)
         group_lang.append(groups[i])
         for p in _pairs(words):
             index[p].add(len(found) - 1)
+    holders: dict[str, set[int]] = defaultdict(set)
+    for i, text in enumerate(folded):
+        for word in text.folded.split(" "):
+            holders[word].add(i)
     for group in found:
-        _sweep(group, folded)
+        _sweep(group, folded, holders)
     return found
 
 
-def _sweep(group: QuoteGroup, folded: Sequence[FoldedText]) -> None:
-    """Every article holding the quote's words carries it, whatever the analysis read."""
+def _sweep(group: QuoteGroup, folded: Sequence[FoldedText], holders: dict[str, set[int]]) -> None:
+    """Every article holding the quote's words carries it, whatever the analysis read.
+
+    ``holders`` maps each folded word to the articles that have it. The words inside the quote
+    (not its first and last, which may be the end of a longer word such as '"we') are whole
+    words of any article that has the quote, so only the holders of the rarest are searched.
+    """
     carrying = {c.article for c in group.carriers}
-    for i, text in enumerate(folded):
+    inner = fold(group.text).split(" ")[1:-1]
+    searched = (
+        sorted(min((holders.get(w, set()) for w in inner), key=len))
+        if inner
+        else range(len(folded))
+    )
+    for i in searched:
         if i in carrying:
             continue
+        text = folded[i]
         span = text.find(group.text)
         if span is not None:
             group.carriers.append(QuoteCarrier(i, "verbatim", span))
