@@ -18,12 +18,15 @@ def test_flat_forest_gives_exactly_what_scikit_learn_gives() -> None:
     y = np.nan_to_num(X[:, 0]) - 2 * np.nan_to_num(X[:, 3]) ** 2 + rng.normal(0, 0.1, 300)
     model = HistGradientBoostingRegressor(max_iter=80, max_leaf_nodes=15, random_state=0)
     model.fit(X, y)
-    forest = Forest.of(model)
+    other = HistGradientBoostingRegressor(max_iter=30, max_leaf_nodes=7, random_state=1)
+    other.fit(X, -y)
+    forest = Forest.of([model, other])
     assert forest is not None
     fresh = rng.normal(size=(50, 6)) * 3
     fresh[rng.uniform(size=fresh.shape) < 0.3] = np.nan
     for rows in (fresh, fresh[:1], X):
-        np.testing.assert_array_equal(forest.predict(rows), model.predict(rows))
+        both = np.column_stack([model.predict(rows), other.predict(rows)])
+        np.testing.assert_array_equal(forest.predict(rows), both)
 
 
 def test_categorical_splits_are_left_to_scikit_learn() -> None:
@@ -31,7 +34,7 @@ def test_categorical_splits_are_left_to_scikit_learn() -> None:
     X = np.column_stack([rng.integers(0, 4, 200), rng.normal(size=200)])
     y = (X[:, 0] == 2) * 3.0 + X[:, 1]
     model = HistGradientBoostingRegressor(max_iter=10, categorical_features=[0]).fit(X, y)
-    assert Forest.of(model) is None
+    assert Forest.of([model]) is None
 
 
 def test_scorer_pickles_without_its_flat_trees() -> None:

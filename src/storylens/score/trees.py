@@ -11,6 +11,7 @@ them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,8 +20,10 @@ from sklearn.ensemble import HistGradientBoostingRegressor
 
 @dataclass(frozen=True)
 class Forest:
-    """One fitted regressor's trees as flat arrays (node ids global across trees)."""
+    """The trees of one or more fitted regressors as flat arrays (node ids global across trees);
+    regressor ``k`` owns trees ``bounds[k]:bounds[k + 1]``."""
 
+    bounds: tuple[int, ...]
     roots: np.ndarray
     feature: np.ndarray
     threshold: np.ndarray
@@ -29,12 +32,12 @@ class Forest:
     right: np.ndarray
     value: np.ndarray
     depth: int
-    baseline: float
+    baselines: tuple[float, ...]
 
     @classmethod
-    def of(cls, model: HistGradientBoostingRegressor) -> Forest | None:
-        """The flat form of ``model``; None when it has categorical splits (not flattened)."""
-        nodes = [tree[0].nodes for tree in model._predictors]
+    def of(cls, models: Sequence[HistGradientBoostingRegressor]) -> Forest | None:
+        """The flat form of ``models``; None when one has categorical splits (not flattened)."""
+        nodes = [tree[0].nodes for model in models for tree in model._predictors]
         if any(n["is_categorical"].any() for n in nodes):
             return None
         sizes = np.array([len(n) for n in nodes])
@@ -55,11 +58,12 @@ class Forest:
             right=right,
             value=flat["value"].astype(np.float64),
             depth=int(flat["depth"].max()),
-            baseline=float(np.ravel(model._baseline_prediction)[0]),
+            baselines=tuple(float(np.ravel(m._baseline_prediction)[0]) for m in models),
+            bounds=tuple(np.cumsum([0] + [len(m._predictors) for m in models]).tolist()),
         )
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        """What ``model.predict(X)`` gives, for float64 rows ``X``."""
+        """``(len(X), n_models)``: column ``k`` is what ``models[k].predict(X)`` gives."""
         X = np.asarray(X, dtype=np.float64)
         rows = np.arange(len(X))[None, :]
         node = np.repeat(self.roots[:, None], len(X), axis=1)
@@ -67,6 +71,10 @@ class Forest:
             x = X[rows, self.feature[node]]
             go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
             node = np.where(go_left, self.left[node], self.right[node])
-        # cumsum adds in order, one tree after another: the exact sum scikit-learn makes
-        values = np.vstack([np.full((1, len(X)), self.baseline), self.value[node]])
-        return np.cumsum(values, axis=0)[-1]
+        leaves = self.value[node]
+        columns = []
+        for k, baseline in enumerate(self.baselines):
+            trees = leaves[self.bounds[k] : self.bounds[k + 1]]
+            # cumsum adds in order, one tree after another: the exact sum scikit-learn makes
+            columns.append(np.cumsum(np.vstack([np.full((1, len(X)), baseline), trees]), 0)[-1])
+        return np.column_stack(columns)
