@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from storylens.analyze.document import Quantity
 from storylens.compare.align import align
+from storylens.compare.words import containment, sequence_ratio, shared_count
 
 from .conftest import make_analysis
 
@@ -92,3 +94,24 @@ def test_no_embeddings_still_finds_copies() -> None:
 
 def test_empty_articles() -> None:
     assert align(make_analysis([]), make_analysis([])) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [
+        ("the minister said the talks would resume on monday", "talks resume monday"),
+        ("a b a b a b c", "b a b a c c"),
+        ("iraq must govern itself", "iraq must govern itself"),
+        ("five killed in blast", "two killed in the blast on friday"),
+        ("", "anything at all"),
+    ],
+)
+def test_shared_words_bound_the_difflib_measures(x: str, y: str) -> None:
+    # align and match_quotes skip difflib when this bound rules a pair out: it must never be
+    # below what difflib finds
+    wx, wy = x.split(), y.split()
+    shared = shared_count(wx, wy)
+    if wx:
+        assert containment(wx, wy) <= shared / len(wx)
+    if wx or wy:
+        assert sequence_ratio(wx, wy) <= 2 * shared / (len(wx) + len(wy))

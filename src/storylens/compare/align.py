@@ -25,7 +25,14 @@ import numpy as np
 
 from storylens.analyze.document import Analysis
 from storylens.compare.comparison import Passage
-from storylens.compare.words import containment, content_words, jaccard, sequence_ratio, tokens
+from storylens.compare.words import (
+    containment,
+    content_words,
+    jaccard,
+    sequence_ratio,
+    shared_count,
+    tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -93,12 +100,18 @@ def _score_pair(
         return None
     overlap = _overlap(ca, cb)
     if jaccard(ca, cb) >= 0.3 or overlap >= 0.6:
-        ratio = sequence_ratio(wa, wb)
-        if ratio >= opt.verbatim_ratio:
-            return "verbatim", ratio
         short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-        if len(short) >= 6 and containment(short, long_) >= opt.verbatim_containment:
-            return "verbatim", ratio
+        # difflib is most of an alignment's cost: it runs only when the shared words leave room
+        # for a verbatim pair (they bound both measures from above)
+        shared = shared_count(wa, wb)
+        could_copy = 2 * shared / (len(wa) + len(wb)) >= opt.verbatim_ratio
+        could_contain = len(short) >= 6 and shared / len(short) >= opt.verbatim_containment
+        if could_copy or could_contain:
+            ratio = sequence_ratio(wa, wb)
+            if ratio >= opt.verbatim_ratio:
+                return "verbatim", ratio
+            if len(short) >= 6 and containment(short, long_) >= opt.verbatim_containment:
+                return "verbatim", ratio
     if min(len(wa), len(wb)) < opt.min_words:
         return None
     if cos >= opt.paraphrase_cosine and overlap >= opt.paraphrase_overlap:

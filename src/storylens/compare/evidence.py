@@ -9,7 +9,7 @@ from storylens.analyze.document import Analysis, Entity, Quantity
 from storylens.analyze.entities import thing_key
 from storylens.analyze.speakers import display_name, name_key
 from storylens.compare.comparison import EvidenceDiff, SharedQuote
-from storylens.compare.words import containment, tokens
+from storylens.compare.words import containment, shared_count, tokens
 
 #: share of the shorter quote's words that must appear, in order, in the longer one
 QUOTE_CONTAINMENT = 0.8
@@ -64,6 +64,11 @@ def match_quotes(a: Analysis, b: Analysis) -> list[SharedQuote]:
         best, best_j = 0.0, -1
         for j in range(len(b.quotes)):
             if j in taken_b:
+                continue
+            # the shared words bound the share: skip difflib where it could not win
+            small = min(len(words_a[i]), len(words_b[j]))
+            bound = shared_count(words_a[i], words_b[j]) / small if small else 0.0
+            if bound <= best or bound < QUOTE_CONTAINMENT:
                 continue
             share = _quote_match(words_a[i], words_b[j])
             if share > best:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -151,6 +152,12 @@ def jaccard(x: set[str], y: set[str]) -> float:
     if not x or not y:
         return 0.0
     return len(x & y) / len(x | y)
+
+
+def shared_count(x: list[str], y: list[str]) -> int:
+    """Words the two lists share, repeats counted: no in-order match finds more, so it bounds
+    :func:`containment` and :func:`sequence_ratio` without running difflib."""
+    return sum((Counter(x) & Counter(y)).values())
 
 
 def containment(part: list[str], whole: list[str]) -> float:

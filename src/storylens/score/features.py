@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -356,9 +357,15 @@ def language_of(x: Analysis) -> str:
     """The article's language as analysed, else guessed from its opening."""
     if x.article.language:
         return x.article.language.split("-")[0].lower()
+    return _guess_language(f"{x.article.title}\n{x.article.text}"[:1500])
+
+
+@lru_cache(maxsize=8192)
+def _guess_language(text: str) -> str:
+    # cached: an article compared with many others was classified again for each pair (a third
+    # of a compare of ready analyses)
     import py3langid
 
-    text = f"{x.article.title}\n{x.article.text}"[:1500]
     return str(py3langid.classify(text)[0]) if text.strip() else "und"
 
 

@@ -25,6 +25,7 @@ from threadpoolctl import threadpool_limits
 from storylens.errors import StorylensError
 from storylens.model import SCORE_DIMENSIONS
 from storylens.score.features import FEATURE_NAMES
+from storylens.score.trees import Forest
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ class Scorer(BaseEstimator):
         # binning; as a constant column it is simply never split on.
         X = np.where(np.isnan(X).all(axis=0), 0.0, X)
         self.regressors_ = [self._regressor().fit(X, Y[:, j]) for j in range(Y.shape[1])]
+        self._flat: Forest | bool | None = None
         # The decision learns from out-of-fold Overall predictions so that it sees the regressor's
         # real errors, not its fit to the training pairs.
         oof = np.zeros(len(X))
@@ -177,14 +179,30 @@ class Scorer(BaseEstimator):
             raise ValueError(f"expected {self.n_features_in_} features, got {X.shape[1]}")
         return X
 
+    def _forest(self) -> Forest | None:
+        # built on first use and never pickled (see __getstate__): the trees are the model
+        if getattr(self, "_flat", None) is None:
+            self._flat = Forest.of(self.regressors_) or False
+        return self._flat or None
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(super().__getstate__())
+        state.pop("_flat", None)
+        return state
+
+    def _raw(self, X: np.ndarray) -> np.ndarray:
+        forest = self._forest()
+        if forest is not None:
+            return forest.predict(X)
+        with threadpool_limits(1):
+            return np.column_stack([r.predict(X) for r in self.regressors_])
+
     def predict(self, X: np.ndarray) -> np.ndarray:
         """(n, 7) scores in :data:`SCORE_DIMENSIONS` order, clipped to the 1–4 scale."""
         X = self._check(X)
         if len(X) == 0:
             return np.zeros((0, len(self.regressors_)))
-        with threadpool_limits(1):
-            columns = [r.predict(X) for r in self.regressors_]
-        return np.clip(np.column_stack(columns), 1.0, 4.0)
+        return np.clip(self._raw(X), 1.0, 4.0)
 
     def same_story_proba(self, X: np.ndarray, overall: np.ndarray | None = None) -> np.ndarray:
         """P(same story) per row; pass ``overall`` when it is already predicted."""
@@ -192,8 +210,7 @@ class Scorer(BaseEstimator):
         if len(X) == 0:
             return np.zeros(0)
         if overall is None:
-            with threadpool_limits(1):
-                overall = np.clip(self.regressors_[0].predict(X), 1.0, 4.0)
+            overall = np.clip(self._raw(X)[:, 0], 1.0, 4.0)
         proba = self.decision_.predict_proba(self._decision_input(X, overall))[:, 1]
         return np.where(event_conflict(X), np.minimum(proba, self.conflict_cap), proba)
 
