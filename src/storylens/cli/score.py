@@ -103,6 +103,7 @@ def score_command(
                 "same_story": judgement.same_story,
                 "same_story_probability": round(judgement.same_story_probability, 3),
                 "same_story_evidence": judgement.evidence,
+                "bridge": judgement.bridge,
             }
         )
     with output_stream(output) as out:

@@ -50,6 +50,15 @@ def _scores(comparison: Comparison) -> Text:
     scores = judgement.scores.to_dict()
     line.append("  ".join(f"{dim} {scores[dim]:.1f}" for dim in SCORE_DIMENSIONS), style="dim")
     line.append("\n1 = very similar … 4 = very dissimilar", style="dim italic")
+    if judgement.unbridged and judgement.languages:
+        first, second = judgement.languages
+        line.append(
+            f"\nno bridge between {first} and {second}: no dictionary joins them, so only "
+            "names, numbers and dates carried across",
+            style="yellow",
+        )
+    elif judgement.bridge:
+        line.append(f"\nread across languages through {judgement.bridge}", style="dim")
     return line
 
 

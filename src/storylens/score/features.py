@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 
 from storylens.analyze.document import Analysis
+from storylens.score.bridged import BRIDGE_FEATURE_NAMES, bridge_features
 
 #: entity labels grouped the way a reader compares them: who, where, which body, which group
 ENTITY_GROUPS: dict[str, tuple[str, ...]] = {
@@ -83,6 +84,8 @@ def _names() -> list[str]:
         "quotes_both",
     ]
     names += ["log_len_ratio", "log_len_min", "same_language", "n_english"]
+    # the cross-lingual bridge's own block (storylens.score.bridged), kept last
+    names += list(BRIDGE_FEATURE_NAMES)
     return names
 
 
@@ -98,6 +101,7 @@ def pair_features(a: Analysis, b: Analysis) -> np.ndarray:
         *_number_features(a, b),
         *_text_features(a, b),
         *_shape_features(a, b),
+        *bridge_features(a, b),
     ]
     # Rounded so that matrix products summed in another order (b @ a.T) give the same row.
     return np.round(np.asarray(row, dtype=np.float64), 10)

@@ -1,0 +1,98 @@
+"""Pair features read through the cross-lingual bridge (:mod:`storylens.analyze.bridge`).
+
+Their own block at the end of the feature row, so that the rest of the row stays as it was: the
+English gloss of both articles compared as words and through the sentence encoder, names written
+in ASCII, and same-language lemmas. All symmetric; NaN where undefined.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+
+from storylens.analyze.bridge import Bridged, bridge
+from storylens.analyze.document import Analysis
+
+BRIDGE_FEATURE_NAMES: tuple[str, ...] = (
+    "bridge_gloss_jaccard",
+    "bridge_gloss_contain_min",
+    "bridge_gloss_contain_max",
+    "bridge_gloss_cosine",
+    "bridge_gloss_embedding_cos",
+    "bridge_names_jaccard",
+    "bridge_names_contain_max",
+    "bridge_lemma_jaccard",
+    "bridge_coverage_min",
+)
+
+
+def bridged(x: Analysis) -> Bridged:
+    """The bridge view of an analysed article (cached by text)."""
+    article = x.article
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    return bridge(text, article.language)
+
+
+def pair_bridge(a: Bridged, b: Bridged) -> str | None:
+    """The method that let ``a`` and ``b`` meet: the dictionaries of the non-English sides
+    ("freedict-deu-eng", "cc-cedict + freedict-deu-eng"); None when both are English or either
+    side has no dictionary."""
+    if a.method is None or b.method is None:
+        return None
+    used = sorted({m for m in (a.method, b.method) if m != "english"})
+    return " + ".join(used) or None
+
+
+def _jaccard(x: set, y: set) -> float:
+    return len(x & y) / len(x | y) if x or y else math.nan
+
+
+def _containments(x: set, y: set) -> tuple[float, float]:
+    if not x or not y:
+        return math.nan, math.nan
+    inter = len(x & y)
+    return min(inter / len(x), inter / len(y)), max(inter / len(x), inter / len(y))
+
+
+def _count_cosine(x: tuple[str, ...], y: tuple[str, ...]) -> float:
+    if not x or not y:
+        return math.nan
+    cx, cy = Counter(x), Counter(y)
+    dot = sum(v * cy[k] for k, v in cx.items())
+    norm = math.sqrt(sum(v * v for v in cx.values()) * sum(v * v for v in cy.values()))
+    return dot / norm
+
+
+@lru_cache(maxsize=8192)
+def _gloss_vector(gloss_text: str) -> np.ndarray:
+    from storylens.analyze.models import encode
+
+    return np.asarray(encode([gloss_text])[0], dtype=np.float64)
+
+
+def _embedding_cos(a: Bridged, b: Bridged) -> float:
+    # two English texts already meet through their own embeddings (cos_embedding)
+    if not a.gloss or not b.gloss or a.language == b.language == "en":
+        return math.nan
+    u, v = _gloss_vector(a.gloss_text), _gloss_vector(b.gloss_text)
+    nu, nv = float(np.linalg.norm(u)), float(np.linalg.norm(v))
+    return float(np.dot(u, v) / (nu * nv)) if nu and nv else math.nan
+
+
+def bridge_features(a: Analysis, b: Analysis) -> list[float]:
+    ba, bb = bridged(a), bridged(b)
+    ga, gb = set(ba.gloss), set(bb.gloss)
+    same = ba.language == bb.language
+    return [
+        _jaccard(ga, gb) if ga and gb else math.nan,
+        *_containments(ga, gb),
+        _count_cosine(ba.gloss, bb.gloss),
+        _embedding_cos(ba, bb),
+        _jaccard(set(ba.names), set(bb.names)) if ba.names and bb.names else math.nan,
+        _containments(set(ba.names), set(bb.names))[1],
+        _jaccard(set(ba.lemmas), set(bb.lemmas)) if same else math.nan,
+        min(ba.coverage, bb.coverage),
+    ]
