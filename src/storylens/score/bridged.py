@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -66,11 +66,38 @@ def _count_cosine(x: tuple[str, ...], y: tuple[str, ...]) -> float:
     return dot / norm
 
 
-@lru_cache(maxsize=8192)
-def _gloss_vector(gloss_text: str) -> np.ndarray:
+#: gloss embeddings by gloss text; bounded so a long-running server does not grow without end
+_VECTORS: dict[str, np.ndarray] = {}
+_VECTORS_MAX = 20_000
+
+
+def _encode_glosses(texts: list[str]) -> None:
     from storylens.analyze.models import encode
 
-    return np.asarray(encode([gloss_text])[0], dtype=np.float64)
+    missing = list(dict.fromkeys(t for t in texts if t not in _VECTORS))
+    if not missing:
+        return
+    if len(_VECTORS) + len(missing) > _VECTORS_MAX:
+        _VECTORS.clear()
+    for text, vector in zip(missing, encode(missing), strict=True):
+        _VECTORS[text] = np.asarray(vector, dtype=np.float64)
+
+
+def prepare(pairs: Iterable[tuple[Analysis, Analysis]]) -> None:
+    """Encode the glosses a batch of pairs will compare in one go (the encoder is far quicker
+    on a batch than one text at a time)."""
+    texts = []
+    for a, b in pairs:
+        ba, bb = bridged(a), bridged(b)
+        if ba.gloss and bb.gloss and not ba.language == bb.language == "en":
+            texts += [ba.gloss_text, bb.gloss_text]
+    _encode_glosses(texts)
+
+
+def _gloss_vector(gloss_text: str) -> np.ndarray:
+    if gloss_text not in _VECTORS:
+        _encode_glosses([gloss_text])
+    return _VECTORS[gloss_text]
 
 
 def _embedding_cos(a: Bridged, b: Bridged) -> float:

@@ -16,6 +16,7 @@ import numpy as np
 
 from storylens.analyze.document import Analysis
 from storylens.score.bridged import BRIDGE_FEATURE_NAMES, bridge_features
+from storylens.score.bridged import prepare as prepare_bridge
 
 #: entity labels grouped the way a reader compares them: who, where, which body, which group
 ENTITY_GROUPS: dict[str, tuple[str, ...]] = {
@@ -108,6 +109,8 @@ def pair_features(a: Analysis, b: Analysis) -> np.ndarray:
 
 
 def feature_matrix(pairs: Iterable[tuple[Analysis, Analysis]]) -> np.ndarray:
+    pairs = list(pairs)
+    prepare_bridge(pairs)
     rows = [pair_features(a, b) for a, b in pairs]
     if not rows:
         return np.zeros((0, len(FEATURE_NAMES)))

@@ -173,9 +173,14 @@ class Scorer(BaseEstimator):
         if not hasattr(self, "regressors_"):
             raise StorylensError("the scorer is not fitted: call fit() or Scorer.load()")
         X = np.atleast_2d(np.asarray(X, dtype=np.float64))
-        if X.shape[1] != self.n_features_in_:
+        if X.shape[1] not in (self.n_features_in_, len(FEATURE_NAMES)):
             raise ValueError(f"expected {self.n_features_in_} features, got {X.shape[1]}")
         return X
+
+    def _fitted_columns(self, X: np.ndarray) -> np.ndarray:
+        """The columns the regressors were fitted on: a model from before a feature block was
+        appended (the cross-lingual bridge's) reads the row's leading columns only."""
+        return X[:, : self.n_features_in_]
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """(n, 7) scores in :data:`SCORE_DIMENSIONS` order, clipped to the 1–4 scale."""
@@ -183,7 +188,7 @@ class Scorer(BaseEstimator):
         if len(X) == 0:
             return np.zeros((0, len(self.regressors_)))
         with threadpool_limits(1):
-            columns = [r.predict(X) for r in self.regressors_]
+            columns = [r.predict(self._fitted_columns(X)) for r in self.regressors_]
         return np.clip(np.column_stack(columns), 1.0, 4.0)
 
     def same_story_proba(self, X: np.ndarray, overall: np.ndarray | None = None) -> np.ndarray:
@@ -193,7 +198,7 @@ class Scorer(BaseEstimator):
             return np.zeros(0)
         if overall is None:
             with threadpool_limits(1):
-                overall = np.clip(self.regressors_[0].predict(X), 1.0, 4.0)
+                overall = np.clip(self.regressors_[0].predict(self._fitted_columns(X)), 1.0, 4.0)
         proba = self.decision_.predict_proba(self._decision_input(X, overall))[:, 1]
         return np.where(event_conflict(X), np.minimum(proba, self.conflict_cap), proba)
 
@@ -219,7 +224,8 @@ class Scorer(BaseEstimator):
             ) from None
         if not isinstance(model, cls):
             raise StorylensError(f"{path}: not a storylens scoring model")
-        if getattr(model, "feature_names_", FEATURE_NAMES) != FEATURE_NAMES:
+        names = tuple(getattr(model, "feature_names_", FEATURE_NAMES))
+        if FEATURE_NAMES[: len(names)] != names:
             raise StorylensError(f"{path}: trained on other features; rebuild with `make train`")
         return model
 
