@@ -124,16 +124,14 @@ def _first_sense(book: DictZip, places: list[tuple[str, str]], key: str) -> str:
 
 
 def _sense_words(line: str) -> str:
-    """The English words of one sense line: its first one or two alternatives, notes removed."""
+    """The English words of one sense line's first alternative, notes removed (later
+    alternatives add abbreviations and rarer senses: "government; gov; govt")."""
     line = _NOTES.sub(" ", _SENSE_NUMBER.sub("", line))
     alternatives = [a.strip() for a in re.split(r"[,;]", line) if a.strip()]
-    words: list[str] = []
-    for alternative in alternatives[:2]:
-        found = [w.lower() for w in _ENGLISH_WORD.findall(alternative)]
-        if not found or not alternative.isascii():
-            break  # Polish definitions and the like follow the English on later lines
-        words += [w for w in found if w not in _GLOSS_STOP and len(w) > 1]
-    return " ".join(dict.fromkeys(words))
+    if not alternatives or not alternatives[0].isascii():
+        return ""  # Polish definitions and the like follow the English on later lines
+    found = [w.lower() for w in _ENGLISH_WORD.findall(alternatives[0])]
+    return " ".join(dict.fromkeys(w for w in found if w not in _GLOSS_STOP and len(w) > 1))
 
 
 def _read_index(path: Path) -> dict[str, list[tuple[str, str]]]:

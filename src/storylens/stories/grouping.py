@@ -25,6 +25,7 @@ import numpy as np
 
 from storylens.model import Article, Story, StoryMember
 from storylens.stories.candidates import CandidateIndex
+from storylens.stories.crossing import CrossIndex
 from storylens.stories.decision import Decision
 from storylens.stories.dedup import DuplicateIndex
 from storylens.stories.features import (
@@ -111,6 +112,7 @@ class StoryGrouper:
         self.next_story_: int = 1
         self.duplicates_ = DuplicateIndex(self.duplicate_threshold)
         self.index_: CandidateIndex | None = None
+        self.cross_index_ = CrossIndex(self.neighbors)
 
     @property
     def decision(self) -> Decision:
@@ -179,6 +181,7 @@ class StoryGrouper:
             dim = len(pairs[0][1].embedding)
             self.index_ = CandidateIndex(dim, self.neighbors, self.window_days)
         self.index_.add(np.stack([f.embedding for _, f in pairs]), [f.days for _, f in pairs])
+        self.cross_index_.add(start, [f for _, f in pairs])
         self._cluster(new_rows)
         return self
 
@@ -231,6 +234,7 @@ class StoryGrouper:
                 len(features[0].embedding), self.neighbors, self.window_days
             )
             self.index_.add(np.stack([f.embedding for f in features]), [f.days for f in features])
+            self.cross_index_.add(0, features)
         return self
 
     # -- clustering ----------------------------------------------------------------------
@@ -241,6 +245,11 @@ class StoryGrouper:
         if self.duplicate_groups_[r] == self.duplicate_groups_[s]:
             return DUPLICATE_SCORE
         return decision.score(self.rows_[r].features, self.rows_[s].features)
+
+    def _cross(self, rows: list[int]) -> list[list[int]]:
+        # stores and pickles from before the bridge have no cross index
+        index = getattr(self, "cross_index_", None)
+        return index.query(rows) if index is not None else [[] for _ in rows]
 
     def _oldest_copy(self, row: int) -> int:
         return self.row_of_[self.duplicate_groups_[row][2:]]
@@ -275,6 +284,7 @@ class StoryGrouper:
             loose_old = []
         rows = new_rows + loose_old
         neighbours += self.index_.query(loose_old)
+        neighbours = [a + b for a, b in zip(neighbours, self._cross(rows), strict=True)]
         loose = set(rows)
         units: dict[int, list[int]] = {}
         unit_of: dict[int, int] = {}
