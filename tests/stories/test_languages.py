@@ -63,7 +63,7 @@ def test_no_link_across_languages_without_a_dictionary_except_copies(
 ) -> None:
     english = Article(title="Wage rises", text="The minimum wage " * 20, id="en", language="en")
     finnish = Article(title="Minimipalkka nousee", text="Palkka " * 20, id="fi", language="fi")
-    grouper = StoryGrouper(encoder=fake_encoder, threshold=-0.5, verify=False)
+    grouper = StoryGrouper(encoder=fake_encoder, threshold=-0.5, verify=False, cross_lingual=True)
     grouper.fit([english, finnish])
     assert all(r.features.bridge is None for r in grouper.rows_)
     assert grouper.decision.score(*(r.features for r in grouper.rows_)) == -1.0
@@ -88,7 +88,7 @@ def test_a_glossed_opening_links_across_languages(fake_encoder: Encoder) -> None
     unrelated = Article(title="Hochwasser", text="Das Hochwasser steigt. " * 10, id="flood",
                         language="de")  # fmt: skip
     # the stand-in encoder hashes words, stop words and all: a lower bar than MiniLM's
-    grouper = StoryGrouper(encoder=fake_encoder, threshold=0.3, verify=False)
+    grouper = StoryGrouper(encoder=fake_encoder, threshold=0.3, verify=False, cross_lingual=True)
     grouper.fit([english, german, unrelated])
     rows = {r.features.id: r.features for r in grouper.rows_}
     assert rows["de"].bridge is not None and rows["en"].bridge is None

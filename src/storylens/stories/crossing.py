@@ -95,3 +95,13 @@ class CrossIndex:
                     best = best[np.argsort(-row[best])]
                     out[k] = [self._rows[b] for b in best]
         return out
+
+
+def with_cross(
+    neighbours: list[list[int]], rows: list[int], index: CrossIndex | None
+) -> list[list[int]]:
+    """Each row's candidates plus its other-language ones (none without a cross index: stores
+    and pickles from before the bridge, or cross-lingual links switched off)."""
+    if index is None:
+        return neighbours
+    return [near + other for near, other in zip(neighbours, index.query(rows), strict=True)]

@@ -199,7 +199,9 @@ def check_embedding(embedding: str) -> str:
     return embedding
 
 
-def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatures]:
+def featurize(
+    articles: Sequence[Article], encoder: Encoder, cross_lingual: bool = False
+) -> list[StoryFeatures]:
     """One :class:`StoryFeatures` per article; ``encoder`` embeds the openings in the
     :data:`MODEL_LANGUAGES`, a hashing encoder with each language's stop words the rest (so
     ``encoder`` must give vectors as wide as the hashing encoder's: 384, like MiniLM)."""
@@ -219,7 +221,8 @@ def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatur
             vectors[i] = vector
     from storylens.stories.crossing import cross_views
 
-    bridges = cross_views(leads, languages, encoder)
+    # glossing costs an encoder pass per non-English opening: only when links may cross
+    bridges = cross_views(leads, languages, encoder) if cross_lingual else [None] * len(leads)
     out: list[StoryFeatures] = []
     for article, text, vector, language, crossed in zip(
         articles, leads, vectors, languages, bridges, strict=True

@@ -25,7 +25,7 @@ import numpy as np
 
 from storylens.model import Article, Story, StoryMember
 from storylens.stories.candidates import CandidateIndex
-from storylens.stories.crossing import CrossIndex
+from storylens.stories.crossing import CrossIndex, with_cross
 from storylens.stories.decision import Decision
 from storylens.stories.dedup import DuplicateIndex
 from storylens.stories.features import (
@@ -84,6 +84,7 @@ class StoryGrouper:
         encoder: Encoder | None = None,
         verify: bool = True,
         embedding: str = "minilm",
+        cross_lingual: bool = False,
     ) -> None:
         self.threshold = threshold
         self.name_weight = name_weight
@@ -94,6 +95,7 @@ class StoryGrouper:
         self.encoder = encoder
         self.verify = verify
         self.embedding = embedding
+        self.cross_lingual = cross_lingual
 
     @classmethod
     def fast(cls, **params: Any) -> StoryGrouper:
@@ -119,7 +121,9 @@ class StoryGrouper:
         fitted = EMBEDDINGS[check_embedding(self.embedding)]
         threshold = fitted if self.threshold is None else self.threshold
         offset = fitted - EMBEDDINGS["hashing"]
-        return Decision(self.name_weight, self.number_weight, threshold, self.window_days, offset)
+        crossing = getattr(self, "cross_lingual", False)  # pickles from before the bridge lack it
+        weights = (self.name_weight, self.number_weight)
+        return Decision(*weights, threshold, self.window_days, offset, cross_lingual=crossing)
 
     def _encoder(self) -> Encoder:
         if self.encoder is None:
@@ -140,7 +144,7 @@ class StoryGrouper:
         if not hasattr(self, "rows_"):
             self._reset()
         fresh = self._fresh(articles)
-        features = featurize(fresh, self._encoder()) if fresh else []
+        features = featurize(fresh, self._encoder(), self.cross_lingual) if fresh else []
         return self.add_features(fresh, features)
 
     def _fresh(self, articles: Sequence[Article]) -> list[Article]:
@@ -246,11 +250,6 @@ class StoryGrouper:
             return DUPLICATE_SCORE
         return decision.score(self.rows_[r].features, self.rows_[s].features)
 
-    def _cross(self, rows: list[int]) -> list[list[int]]:
-        # stores and pickles from before the bridge have no cross index
-        index = getattr(self, "cross_index_", None)
-        return index.query(rows) if index is not None else [[] for _ in rows]
-
     def _oldest_copy(self, row: int) -> int:
         return self.row_of_[self.duplicate_groups_[row][2:]]
 
@@ -284,7 +283,8 @@ class StoryGrouper:
             loose_old = []
         rows = new_rows + loose_old
         neighbours += self.index_.query(loose_old)
-        neighbours = [a + b for a, b in zip(neighbours, self._cross(rows), strict=True)]
+        crossing = getattr(self, "cross_index_", None) if decision.cross_lingual else None
+        neighbours = with_cross(neighbours, rows, crossing)
         loose = set(rows)
         units: dict[int, list[int]] = {}
         unit_of: dict[int, int] = {}
