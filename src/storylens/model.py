@@ -131,6 +131,17 @@ class Judgement:
         carried across."""
         return bool(self.languages) and self.languages[0] != self.languages[1] and not self.bridge
 
+    @property
+    def bridge_note(self) -> str | None:
+        """One line for the views: how two languages met, or that nothing joined them."""
+        if self.unbridged and self.languages:
+            first, second = self.languages
+            return (
+                f"no bridge between {first} and {second}: no dictionary joins them, so only "
+                "names, numbers and dates carried across"
+            )
+        return f"read across languages through {self.bridge}" if self.bridge else None
+
 
 @dataclass
 class StoryMember:

@@ -54,6 +54,8 @@ def test_judgement_json_names_the_bridge_and_flags_its_absence() -> None:
     scores = Scores(*[2.0] * 7)
     crossed = Judgement(scores, False, 0.2, bridge=None, languages=("fi", "en"))
     assert crossed.unbridged and crossed.to_dict()["bridge"] is None
+    assert crossed.bridge_note is not None and "no bridge between fi and en" in crossed.bridge_note
     read = Judgement(scores, True, 0.8, bridge="freedict-deu-eng", languages=("de", "en"))
     assert not read.unbridged and read.to_dict()["bridge"] == "freedict-deu-eng"
+    assert read.bridge_note == "read across languages through freedict-deu-eng"
     assert not Judgement(scores, True, 0.8, languages=("en", "en")).unbridged
