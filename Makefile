@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 # Java for Spark and Chromium for the browser tests come from Debian, never from a download; so
 # do the FreeDict dictionaries the cross-lingual bridge reads from /usr/share/dictd at run time
-# (GPL/AGPL data, never copied into the repository): xxx-eng, and eng-xxx read backwards where
+# (GPL and CC BY-SA data, never copied into the repository): xxx-eng, and eng-xxx read backwards where
 # xxx-eng is small.
 FREEDICT = deu-eng spa-eng fra-eng ita-eng pol-eng tur-eng ara-eng \
 	eng-spa eng-fra eng-ita eng-pol eng-tur eng-rus

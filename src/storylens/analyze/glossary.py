@@ -1,7 +1,7 @@
 """Word-for-word English glosses from bilingual dictionaries installed on the machine.
 
-- FreeDict dictionaries from Debian (``dict-freedict-deu-eng`` …, GPL/AGPL data), read at run
-  time from ``/usr/share/dictd`` in dictd format: a sorted ``.index`` (headword, base64 offset,
+- FreeDict dictionaries from Debian (``dict-freedict-deu-eng`` …; GPL, pol-eng CC BY-SA), read at
+  run time from ``/usr/share/dictd`` in dictd format: a sorted ``.index`` (headword, base64 offset,
   base64 length) and a dictzip ``.dict.dz`` read chunk by chunk, so the 100 MB German dictionary
   is never decompressed whole. Where a language's ``xxx-eng`` dictionary is small, its
   ``eng-xxx`` twin is read backwards for the words it lacks.
