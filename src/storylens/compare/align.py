@@ -23,7 +23,7 @@ sentence split in two, or two sentences merged into one.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -145,6 +145,8 @@ def align(
         cos = _cosines(a, b)
     else:
         sa, sb, cos = crossed
+        # a translation is never a copy: across languages a pair can only be a paraphrase
+        opt = replace(opt, verbatim_ratio=2.0, verbatim_containment=2.0)
     candidates: list[tuple[float, int, int, str, float]] = []
     for i in range(len(sa.words)):
         for j in range(len(sb.words)):
