@@ -10,7 +10,7 @@ REPORT ?= storylens-report.html
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install static-model system-deps demo test lint bench train clean
+.PHONY: install static-model system-deps dictionaries demo test lint bench train clean
 
 install: $(STAMP)
 
@@ -30,8 +30,14 @@ static-model:
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps model2vec==0.10.0 skeletoken==0.6.1
 	$(BIN)/python -m storylens.analyze.static
 
-# Java for Spark and Chromium for the browser tests come from Debian, never from a download.
-system-deps:
+# Java for Spark and Chromium for the browser tests come from Debian, never from a download; so
+# do the FreeDict dictionaries the cross-lingual bridge reads from /usr/share/dictd at run time
+# (GPL and CC BY-SA data, never copied into the repository): xxx-eng, and eng-xxx read backwards where
+# xxx-eng is small.
+FREEDICT = deu-eng spa-eng fra-eng ita-eng pol-eng tur-eng ara-eng \
+	eng-spa eng-fra eng-ita eng-pol eng-tur eng-rus
+
+system-deps: dictionaries
 	@command -v java >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
@@ -40,6 +46,17 @@ system-deps:
 	  else \
 	    echo "storylens: install Java and Chromium: sudo apt-get install default-jre-headless chromium" >&2; \
 	  fi; }
+
+dictionaries:
+	@missing="$$(for d in $(FREEDICT); do test -f /usr/share/dictd/freedict-$$d.index || \
+	  echo dict-freedict-$$d; done)"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "storylens: install the dictionaries: sudo apt-get install $$missing" >&2; \
+	  fi; \
+	fi
 
 demo: install
 	$(BIN)/storylens compare $(SEEDS)/004_ad8205b13b026261.txt $(SEEDS)/000_5106ceb30cf12f44.txt

@@ -109,6 +109,11 @@ class Judgement:
     #: what the same-event judgement read: shared and conflicting dates, editions, places,
     #: actors and counts (see ``storylens.score.same_story.Evidence``)
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: the cross-lingual bridge the scores read through ("freedict-deu-eng", "cc-cedict"), None
+    #: when both texts are English or a language has no installed dictionary
+    bridge: str | None = None
+    #: the two languages as read (ISO 639-1), so a view can say when no bridge joined them
+    languages: tuple[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,7 +121,26 @@ class Judgement:
             "same_story": self.same_story,
             "same_story_probability": round(float(self.same_story_probability), 3),
             "evidence": self.evidence,
+            "bridge": self.bridge,
+            "languages": list(self.languages) if self.languages else None,
         }
+
+    @property
+    def unbridged(self) -> bool:
+        """Two languages met with no dictionary between them: only names, numbers and dates
+        carried across."""
+        return bool(self.languages) and self.languages[0] != self.languages[1] and not self.bridge
+
+    @property
+    def bridge_note(self) -> str | None:
+        """One line for the views: how two languages met, or that nothing joined them."""
+        if self.unbridged and self.languages:
+            first, second = self.languages
+            return (
+                f"no bridge between {first} and {second}: no dictionary joins them, so only "
+                "names, numbers and dates carried across"
+            )
+        return f"read across languages through {self.bridge}" if self.bridge else None
 
 
 @dataclass

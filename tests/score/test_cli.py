@@ -62,7 +62,16 @@ def test_eval_semeval_prints_json_with_baselines() -> None:
     assert set(report["language_pairs"]) == {"en-en", "de-en"}
 
 
-def test_eval_semeval_prints_a_table() -> None:
-    result = CliRunner().invoke(app, ["eval", "semeval", str(FIXTURES / "semeval_small.jsonl")])
+def test_eval_semeval_prints_a_table_and_writes_the_report(tmp_path) -> None:
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        app, ["eval", "semeval", str(FIXTURES / "semeval_small.jsonl"), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "overall" in result.stdout and "tfidf_cosine" in result.stdout
+    assert "95% bootstrap interval" in " ".join(result.stdout.split())
+    report = json.loads(out.read_text())
+    assert set(report["groups"]) == {"all", "same_language", "cross_lingual"}
+    assert report["groups"]["all"]["pairs"] == 5
+    for row in report["language_pairs"].values():
+        assert len(row["interval_95"]) == 2

@@ -8,7 +8,7 @@ import pytest
 
 from storylens.errors import ReadError
 from storylens.score.baselines import embedding_cosine, tfidf_cosine
-from storylens.score.semeval import evaluate, load_pairs, pearson
+from storylens.score.semeval import bootstrap_interval, evaluate, load_pairs, pearson
 
 from .helpers import other_event, rewrite, wire
 
@@ -80,3 +80,14 @@ def test_evaluate_reports_every_dimension_and_language_pair(tmp_path) -> None:
     assert set(report["language_pairs"]) == {"en-en", "de-en"}
     assert report["same_story"]["accuracy"] == 1.0
     json.dumps(report)  # machine-readable as it stands
+
+
+def test_bootstrap_interval_is_seeded_and_brackets_the_estimate() -> None:
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=40)
+    y = x + rng.normal(scale=0.8, size=40)
+    low, high = bootstrap_interval(x, y)
+    assert low is not None and high is not None
+    assert low < pearson(x, y) < high
+    assert (low, high) == bootstrap_interval(x, y)  # same seed, same interval
+    assert bootstrap_interval(x[:2], y[:2]) == (None, None)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 
+from storylens.analyze.glossary import glossary
 from storylens.model import Article
 from storylens.stories.evaluate import stories_from_pairs
 from storylens.stories.features import featurize, hashing_encoder, stop_words
@@ -55,13 +58,45 @@ def test_spanish_reports_group_by_event(encoder: Encoder) -> None:
     assert labels["es-smi"] == labels["es-smi-2"] != labels["es-fuego"]
 
 
-def test_no_link_across_languages_except_copies(fake_encoder: Encoder) -> None:
+def test_no_link_across_languages_without_a_dictionary_except_copies(
+    fake_encoder: Encoder,
+) -> None:
     english = Article(title="Wage rises", text="The minimum wage " * 20, id="en", language="en")
-    spanish = Article(title="Sube el salario", text="El salario " * 20, id="es", language="es")
-    grouper = StoryGrouper(encoder=fake_encoder, threshold=-0.5, verify=False)
-    grouper.fit([english, spanish])
+    finnish = Article(title="Minimipalkka nousee", text="Palkka " * 20, id="fi", language="fi")
+    grouper = StoryGrouper(encoder=fake_encoder, threshold=-0.5, verify=False, cross_lingual=True)
+    grouper.fit([english, finnish])
+    assert all(r.features.bridge is None for r in grouper.rows_)
     assert grouper.decision.score(*(r.features for r in grouper.rows_)) == -1.0
     assert len(set(grouper.labels_)) == 2
+
+
+needs_german = pytest.mark.skipif(
+    glossary("de") is None, reason="dict-freedict-deu-eng is not installed (make system-deps)"
+)
+
+
+@needs_german
+def test_a_glossed_opening_links_across_languages(fake_encoder: Encoder) -> None:
+    english = Article(
+        title="War and government", text="The war and the government. " * 10, id="en",
+        language="en",
+    )  # fmt: skip
+    german = Article(
+        title="Krieg und Regierung", text="Der Krieg und die Regierung. " * 10, id="de",
+        language="de",
+    )  # fmt: skip
+    unrelated = Article(title="Hochwasser", text="Das Hochwasser steigt. " * 10, id="flood",
+                        language="de")  # fmt: skip
+    # the stand-in encoder hashes words, stop words and all: a lower bar than MiniLM's
+    grouper = StoryGrouper(encoder=fake_encoder, threshold=0.3, verify=False, cross_lingual=True)
+    grouper.fit([english, german, unrelated])
+    rows = {r.features.id: r.features for r in grouper.rows_}
+    assert rows["de"].bridge is not None and rows["en"].bridge is None
+    assert grouper.cross_index_.query([0]) == [[1, 2]]  # other languages only, nearest first
+    labels = dict(zip(rows, grouper.labels_, strict=True))
+    assert labels["en"] == labels["de"] != labels["flood"]
+    off = dataclasses.replace(grouper.decision, cross_lingual=False)
+    assert off.score(rows["en"], rows["de"]) == -1.0
 
 
 def test_a_model_vector_and_a_hashed_one_are_never_compared(fake_encoder: Encoder) -> None:

@@ -103,6 +103,7 @@ def score_command(
                 "same_story": judgement.same_story,
                 "same_story_probability": round(judgement.same_story_probability, 3),
                 "same_story_evidence": judgement.evidence,
+                "bridge": judgement.bridge,
             }
         )
     with output_stream(output) as out:
@@ -128,13 +129,20 @@ def _table(report: dict[str, Any]) -> None:
     for dim in SCORE_DIMENSIONS:
         table.add_row(dim, *(cell(report["dimensions"][dim][s]) for s in systems))
     console.print(table)
-    langs = Table(title="Pearson r on Overall per language pair")
+    langs = Table(title="Pearson r on Overall per language pair (95% bootstrap interval)")
     langs.add_column("languages")
     langs.add_column("pairs", justify="right")
     for name in systems:
         langs.add_column(name, justify="right")
-    for lang, row in report["language_pairs"].items():
-        langs.add_row(lang, str(row["pairs"]), *(cell(row[s]) for s in systems))
+    langs.add_column("storylens 95%", justify="right")
+
+    def interval(row: dict[str, Any]) -> str:
+        low, high = row.get("interval_95") or (None, None)
+        return "—" if low is None or high is None else f"{low:.2f}–{high:.2f}"
+
+    rows = [*report["language_pairs"].items(), *report.get("groups", {}).items()]
+    for lang, row in rows:
+        langs.add_row(lang, str(row["pairs"]), *(cell(row[s]) for s in systems), interval(row))
     console.print(langs)
     if "same_story" in report:
         s = report["same_story"]
@@ -149,8 +157,12 @@ def _table(report: dict[str, Any]) -> None:
 def eval_semeval_command(
     file: Path = typer.Argument(..., help="SemEval-2022 Task 8 pairs (JSONL with scores)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    out: Path | None = typer.Option(
+        None, "--out", help="Also write the report as JSON to this file."
+    ),
 ) -> None:
-    """Pearson per dimension and language pair: storylens vs TF-IDF and embedding cosines."""
+    """Pearson per dimension and language pair (with 95% bootstrap intervals): storylens vs
+    TF-IDF and embedding cosines."""
     import numpy as np
 
     from storylens.score import shipped_model
@@ -185,6 +197,12 @@ def eval_semeval_command(
     X = feature_matrix(analysed)
     decided = [v.same_story for v in same_story_many(analysed)]
     report = evaluate(pairs, analysed, model.predict(X), np.array(decided))
+    if out is not None:
+        try:
+            out.write_text(json.dumps(report, indent=2) + "\n")
+        except OSError as exc:
+            say(f"{out}: cannot write the report ({exc.strerror}); pass another --out path")
+            raise typer.Exit(EXIT_NOTHING) from None
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
     else:

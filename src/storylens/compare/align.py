@@ -11,6 +11,10 @@ overlap finds copies but misses rewordings. A pair is
 Either way the numbers must not contradict each other, so that "two killed" never pairs "five
 killed".
 
+Across languages (a German and an English report) both sides are read through the bridge
+(:mod:`storylens.analyze.bridge`): each sentence's English gloss gives the content words and, run
+through the sentence encoder, the cosine; passages still show the original sentences.
+
 Pairs are accepted greedily, best first. A sentence already paired may take a second partner only
 when that partner's content is mostly inside it and sits next to its first partner: a wire
 sentence split in two, or two sentences merged into one.
@@ -19,7 +23,7 @@ sentence split in two, or two sentences merged into one.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -66,6 +70,30 @@ def _side(analysis: Analysis) -> _Side:
         if q.kind != "date" and 0 <= q.sentence < len(numbers):
             numbers[q.sentence].add(q.key)
     return _Side(words, [content_words(w) for w in words], numbers)
+
+
+def _bridged_sides(a: Analysis, b: Analysis) -> tuple[_Side, _Side, np.ndarray] | None:
+    """Both sides as English glosses, sentence by sentence, when their languages differ and a
+    dictionary joins them; None otherwise."""
+    from storylens.analyze.bridge import bridge
+    from storylens.analyze.models import encode
+    from storylens.score.bridged import bridged, pair_bridge
+
+    va, vb = bridged(a), bridged(b)
+    if va.language == vb.language or pair_bridge(va, vb) is None:
+        return None
+    sides, vectors = [], []
+    for analysis, view in ((a, va), (b, vb)):
+        side = _side(analysis)
+        glosses = [list(bridge(s.text, view.language).gloss) for s in analysis.sentences]
+        side.words = glosses
+        side.content = [set(g) for g in glosses]
+        sides.append(side)
+        vectors.append(encode([" ".join(g) for g in glosses]))
+    ea, eb = vectors
+    if 0 in (ea.shape[0], eb.shape[0]):
+        return None
+    return sides[0], sides[1], ea @ eb.T
 
 
 def _cosines(a: Analysis, b: Analysis) -> np.ndarray:
@@ -124,8 +152,14 @@ def align(
 ) -> tuple[list[Passage], list[int], list[int]]:
     """Align A's sentences with B's: ``(passages, only_in_a, only_in_b)`` (sentence indices)."""
     opt = options or AlignOptions()
-    sa, sb = _side(a), _side(b)
-    cos = _cosines(a, b)
+    crossed = _bridged_sides(a, b)
+    if crossed is None:
+        sa, sb = _side(a), _side(b)
+        cos = _cosines(a, b)
+    else:
+        sa, sb, cos = crossed
+        # a translation is never a copy: across languages a pair can only be a paraphrase
+        opt = replace(opt, verbatim_ratio=2.0, verbatim_containment=2.0)
     candidates: list[tuple[float, int, int, str, float]] = []
     for i in range(len(sa.words)):
         for j in range(len(sb.words)):

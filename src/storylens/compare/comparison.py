@@ -126,6 +126,9 @@ class Comparison:
           places_only_a, places_only_b, shared_actors, shared_counts, differing_counts}``.
         - ``scores``: SemEval-2022 Task 8 dimensions ``overall, geography, entities, time,
           narrative, style, tone``, each 1 (very similar) … 4 (very dissimilar).
+        - ``bridge``: the dictionaries the scores read a non-English text through
+          (``freedict-deu-eng``, ``cc-cedict``, …), or null: both English, or a language with
+          no installed dictionary; ``languages``: the two languages as read (ISO 639-1).
         - ``alignment``: passages in A order, each ``{a, b, kind, similarity, a_sentences,
           b_sentences}``: ``a``/``b`` the text of the sentences on each side, ``kind``
           ``verbatim`` | ``paraphrase``, ``similarity`` 0..1, ``a_sentences``/``b_sentences``
@@ -152,6 +155,8 @@ class Comparison:
             "same_story_probability": round(float(self.judgement.same_story_probability), 3),
             "same_story_evidence": self.judgement.evidence,
             "scores": self.judgement.scores.to_dict(),
+            "bridge": self.judgement.bridge,
+            "languages": list(self.judgement.languages) if self.judgement.languages else None,
             "alignment": [
                 {
                     "a": self.passage_text("a", p.a),

@@ -90,6 +90,7 @@ def _context(comparison: Comparison) -> dict[str, Any]:
         "sides": [_side(comparison, "a"), _side(comparison, "b")],
         "same_story": comparison.judgement.same_story,
         "probability": comparison.judgement.same_story_probability,
+        "bridge_note": comparison.judgement.bridge_note,
         "relation": RELATION_TEXT.get(
             comparison.provenance.relation, comparison.provenance.relation
         ),

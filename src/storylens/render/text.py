@@ -50,6 +50,8 @@ def _scores(comparison: Comparison) -> Text:
     scores = judgement.scores.to_dict()
     line.append("  ".join(f"{dim} {scores[dim]:.1f}" for dim in SCORE_DIMENSIONS), style="dim")
     line.append("\n1 = very similar … 4 = very dissimilar", style="dim italic")
+    if judgement.bridge_note:
+        line.append(f"\n{judgement.bridge_note}", style="yellow" if judgement.unbridged else "dim")
     return line
 
 

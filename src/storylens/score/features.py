@@ -16,6 +16,8 @@ from functools import lru_cache
 import numpy as np
 
 from storylens.analyze.document import Analysis
+from storylens.score.bridged import BRIDGE_FEATURE_NAMES, bridge_features
+from storylens.score.bridged import prepare as prepare_bridge
 
 #: entity labels grouped the way a reader compares them: who, where, which body, which group
 ENTITY_GROUPS: dict[str, tuple[str, ...]] = {
@@ -84,6 +86,8 @@ def _names() -> list[str]:
         "quotes_both",
     ]
     names += ["log_len_ratio", "log_len_min", "same_language", "n_english"]
+    # the cross-lingual bridge's own block (storylens.score.bridged), kept last
+    names += list(BRIDGE_FEATURE_NAMES)
     return names
 
 
@@ -99,12 +103,15 @@ def pair_features(a: Analysis, b: Analysis) -> np.ndarray:
         *_number_features(a, b),
         *_text_features(a, b),
         *_shape_features(a, b),
+        *bridge_features(a, b),
     ]
     # Rounded so that matrix products summed in another order (b @ a.T) give the same row.
     return np.round(np.asarray(row, dtype=np.float64), 10)
 
 
 def feature_matrix(pairs: Iterable[tuple[Analysis, Analysis]]) -> np.ndarray:
+    pairs = list(pairs)
+    prepare_bridge(pairs)
     rows = [pair_features(a, b) for a, b in pairs]
     if not rows:
         return np.zeros((0, len(FEATURE_NAMES)))

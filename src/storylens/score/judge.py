@@ -10,6 +10,7 @@ import numpy as np
 
 from storylens.analyze.document import Analysis
 from storylens.model import SCORE_DIMENSIONS, Judgement, Scores
+from storylens.score.bridged import bridged, pair_bridge
 from storylens.score.features import feature_matrix
 from storylens.score.same_story import same_story_many
 from storylens.score.scorer import Scorer
@@ -35,14 +36,17 @@ def judgements(
         return []
     scores = model.predict(X)
     verdicts = same_story_many(list(pairs))
+    views = [(bridged(a), bridged(b)) for a, b in pairs]
     return [
         Judgement(
             scores=Scores(**{d: float(row[j]) for j, d in enumerate(SCORE_DIMENSIONS)}),
             same_story=verdict.same_story,
             same_story_probability=verdict.probability,
             evidence=verdict.evidence.to_dict(),
+            bridge=pair_bridge(va, vb),
+            languages=(va.language, vb.language),
         )
-        for row, verdict in zip(scores, verdicts, strict=True)
+        for row, verdict, (va, vb) in zip(scores, verdicts, views, strict=True)
     ]
 
 

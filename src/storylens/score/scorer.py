@@ -175,7 +175,7 @@ class Scorer(BaseEstimator):
         if not hasattr(self, "regressors_"):
             raise StorylensError("the scorer is not fitted: call fit() or Scorer.load()")
         X = np.atleast_2d(np.asarray(X, dtype=np.float64))
-        if X.shape[1] != self.n_features_in_:
+        if X.shape[1] not in (self.n_features_in_, len(FEATURE_NAMES)):
             raise ValueError(f"expected {self.n_features_in_} features, got {X.shape[1]}")
         return X
 
@@ -190,7 +190,13 @@ class Scorer(BaseEstimator):
         state.pop("_flat", None)
         return state
 
+    def _fitted_columns(self, X: np.ndarray) -> np.ndarray:
+        """The columns the regressors were fitted on: a model from before a feature block was
+        appended (the cross-lingual bridge's) reads the row's leading columns only."""
+        return X[:, : self.n_features_in_]
+
     def _raw(self, X: np.ndarray) -> np.ndarray:
+        X = self._fitted_columns(X)
         forest = self._forest()
         if forest is not None:
             return forest.predict(X)
@@ -236,7 +242,8 @@ class Scorer(BaseEstimator):
             ) from None
         if not isinstance(model, cls):
             raise StorylensError(f"{path}: not a storylens scoring model")
-        if getattr(model, "feature_names_", FEATURE_NAMES) != FEATURE_NAMES:
+        names = tuple(getattr(model, "feature_names_", FEATURE_NAMES))
+        if FEATURE_NAMES[: len(names)] != names:
             raise StorylensError(f"{path}: trained on other features; rebuild with `make train`")
         return model
 

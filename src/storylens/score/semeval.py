@@ -116,16 +116,25 @@ def evaluate(
             out[name] = _round(pearson(col, gold[index, dim]))
         return out
 
+    def group(index: np.ndarray) -> dict[str, Any]:
+        low, high = bootstrap_interval(predicted[index, 0], gold[index, 0])
+        return {"pairs": len(index), **row(index, 0), "interval_95": [low, high]}
+
     everything = np.arange(len(pairs))
     report: dict[str, Any] = {
         "pairs": len(pairs),
         "baseline_method": "Pearson of -cosine (no fitting)",
+        "interval_method": f"percentile bootstrap of pairs, {BOOTSTRAP_ROUNDS} rounds, seed "
+        f"{BOOTSTRAP_SEED}, storylens Overall",
         "dimensions": {d: row(everything, j) for j, d in enumerate(SCORE_DIMENSIONS)},
         "language_pairs": {},
+        "groups": {},
     }
     for lang in sorted({p.language_pair for p in pairs}):
         index = np.array([i for i, p in enumerate(pairs) if p.language_pair == lang])
-        report["language_pairs"][lang] = {"pairs": len(index), **row(index, 0)}
+        report["language_pairs"][lang] = group(index)
+    for name, index in _groups(pairs).items():
+        report["groups"][name] = group(index)
     if same_story is not None and len(pairs):
         from storylens.score.scorer import SAME_STORY_OVERALL
 
@@ -135,6 +144,43 @@ def evaluate(
             **classification(truth, np.asarray(same_story, dtype=bool)),
         }
     return report
+
+
+#: resamples and seed of the bootstrap intervals: about 25 pairs per language pair is few, and the
+#: interval says how far such a figure may move
+BOOTSTRAP_ROUNDS = 1000
+BOOTSTRAP_SEED = 0
+
+
+def bootstrap_interval(
+    x: np.ndarray, y: np.ndarray, rounds: int = BOOTSTRAP_ROUNDS, seed: int = BOOTSTRAP_SEED
+) -> tuple[float | None, float | None]:
+    """95% percentile-bootstrap interval of Pearson's r over resampled pairs (None: undefined)."""
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    if len(x) < 3:
+        return None, None
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(x), size=(rounds, len(x)))
+    values = np.array([pearson(x[d], y[d]) for d in draws])
+    values = values[~np.isnan(values)]
+    if len(values) < rounds // 2:
+        return None, None
+    low, high = np.percentile(values, [2.5, 97.5])
+    return _round(float(low)), _round(float(high))
+
+
+def _groups(pairs: Sequence[SemEvalPair]) -> dict[str, np.ndarray]:
+    """Every pair, same-language pairs and cross-lingual pairs, as index arrays."""
+
+    def crosses(p: SemEvalPair) -> bool:
+        first, _, second = p.language_pair.partition("-")
+        return first != second
+
+    return {
+        "all": np.arange(len(pairs)),
+        "same_language": np.array([i for i, p in enumerate(pairs) if not crosses(p)], dtype=int),
+        "cross_lingual": np.array([i for i, p in enumerate(pairs) if crosses(p)], dtype=int),
+    }
 
 
 def classification(truth: np.ndarray, predicted: np.ndarray) -> dict[str, float]:

@@ -79,6 +79,17 @@ class StoryFeatures:
     title: str = ""
     #: ISO 639-1 code, declared or detected; None when the opening is too short to tell
     language: str | None = None
+    #: the opening glossed into English and embedded by the model's encoder (non-English
+    #: languages with a dictionary, :mod:`.crossing`); None otherwise
+    bridge: np.ndarray | None = None
+
+    @property
+    def cross_vector(self) -> np.ndarray | None:
+        """The vector this article meets other languages with: its gloss's, or its own when the
+        model reads its language; None when it cannot meet them."""
+        if self.bridge is not None:
+            return self.bridge
+        return self.embedding if self.language == "en" else None
 
     @property
     def model_encoded(self) -> bool:
@@ -188,7 +199,9 @@ def check_embedding(embedding: str) -> str:
     return embedding
 
 
-def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatures]:
+def featurize(
+    articles: Sequence[Article], encoder: Encoder, cross_lingual: bool = False
+) -> list[StoryFeatures]:
     """One :class:`StoryFeatures` per article; ``encoder`` embeds the openings in the
     :data:`MODEL_LANGUAGES`, a hashing encoder with each language's stop words the rest (so
     ``encoder`` must give vectors as wide as the hashing encoder's: 384, like MiniLM)."""
@@ -206,8 +219,14 @@ def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatur
         encode = encoder if language is None else hashing_encoder(language=language)
         for i, vector in zip(rows, encode([leads[i] for i in rows]), strict=True):
             vectors[i] = vector
+    from storylens.stories.crossing import cross_views
+
+    # glossing costs an encoder pass per non-English opening: only when links may cross
+    bridges = cross_views(leads, languages, encoder) if cross_lingual else [None] * len(leads)
     out: list[StoryFeatures] = []
-    for article, text, vector, language in zip(articles, leads, vectors, languages, strict=True):
+    for article, text, vector, language, crossed in zip(
+        articles, leads, vectors, languages, bridges, strict=True
+    ):
         names, numbers, years = keys(lead(article, KEY_CHARS))
         days = day_range(article.published) or text_date(text)
         vec = np.asarray(vector, dtype="float32")
@@ -223,6 +242,7 @@ def featurize(articles: Sequence[Article], encoder: Encoder) -> list[StoryFeatur
                 body=f"{article.title or ''}\n{article.text or ''}",
                 title=article.title or "",
                 language=language,
+                bridge=crossed,
             )
         )
     return out

@@ -25,6 +25,7 @@ import numpy as np
 
 from storylens.model import Article, Story, StoryMember
 from storylens.stories.candidates import CandidateIndex
+from storylens.stories.crossing import CrossIndex, with_cross
 from storylens.stories.decision import Decision
 from storylens.stories.dedup import DuplicateIndex
 from storylens.stories.features import (
@@ -83,6 +84,7 @@ class StoryGrouper:
         encoder: Encoder | None = None,
         verify: bool = True,
         embedding: str = "minilm",
+        cross_lingual: bool = False,
     ) -> None:
         self.threshold = threshold
         self.name_weight = name_weight
@@ -93,6 +95,7 @@ class StoryGrouper:
         self.encoder = encoder
         self.verify = verify
         self.embedding = embedding
+        self.cross_lingual = cross_lingual
 
     @classmethod
     def fast(cls, **params: Any) -> StoryGrouper:
@@ -111,13 +114,16 @@ class StoryGrouper:
         self.next_story_: int = 1
         self.duplicates_ = DuplicateIndex(self.duplicate_threshold)
         self.index_: CandidateIndex | None = None
+        self.cross_index_ = CrossIndex(self.neighbors)
 
     @property
     def decision(self) -> Decision:
         fitted = EMBEDDINGS[check_embedding(self.embedding)]
         threshold = fitted if self.threshold is None else self.threshold
         offset = fitted - EMBEDDINGS["hashing"]
-        return Decision(self.name_weight, self.number_weight, threshold, self.window_days, offset)
+        crossing = getattr(self, "cross_lingual", False)  # pickles from before the bridge lack it
+        weights = (self.name_weight, self.number_weight)
+        return Decision(*weights, threshold, self.window_days, offset, cross_lingual=crossing)
 
     def _encoder(self) -> Encoder:
         if self.encoder is None:
@@ -138,7 +144,7 @@ class StoryGrouper:
         if not hasattr(self, "rows_"):
             self._reset()
         fresh = self._fresh(articles)
-        features = featurize(fresh, self._encoder()) if fresh else []
+        features = featurize(fresh, self._encoder(), self.cross_lingual) if fresh else []
         return self.add_features(fresh, features)
 
     def _fresh(self, articles: Sequence[Article]) -> list[Article]:
@@ -179,6 +185,7 @@ class StoryGrouper:
             dim = len(pairs[0][1].embedding)
             self.index_ = CandidateIndex(dim, self.neighbors, self.window_days)
         self.index_.add(np.stack([f.embedding for _, f in pairs]), [f.days for _, f in pairs])
+        self.cross_index_.add(start, [f for _, f in pairs])
         self._cluster(new_rows)
         return self
 
@@ -231,6 +238,7 @@ class StoryGrouper:
                 len(features[0].embedding), self.neighbors, self.window_days
             )
             self.index_.add(np.stack([f.embedding for f in features]), [f.days for f in features])
+            self.cross_index_.add(0, features)
         return self
 
     # -- clustering ----------------------------------------------------------------------
@@ -275,6 +283,8 @@ class StoryGrouper:
             loose_old = []
         rows = new_rows + loose_old
         neighbours += self.index_.query(loose_old)
+        crossing = getattr(self, "cross_index_", None) if decision.cross_lingual else None
+        neighbours = with_cross(neighbours, rows, crossing)
         loose = set(rows)
         units: dict[int, list[int]] = {}
         unit_of: dict[int, int] = {}

@@ -1,0 +1,132 @@
+"""A language-neutral view of an article, so that two articles in different languages can meet.
+
+The sentence encoder and the English features read English only. :func:`bridge` turns an article
+in any language into what carries across languages:
+
+- ``gloss``: its content words lemmatised (simplemma) and looked up word by word in a bilingual
+  dictionary into English (:mod:`.glossary`); English articles keep their own lemmas;
+- ``names``: capitalised words written in ASCII (anyascii), so that Путин meets Putin;
+- ``lemmas``: its content lemmas in its own language (for two articles in one language that the
+  English models read poorly).
+
+``method`` names the dictionaries used, "english" for English, or None when the language has no
+installed dictionary: the pair is then scored without a gloss.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storylens.analyze.glossary import glossary, segment_chinese
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
+#: a capitalised word that does not open a sentence: a script-agnostic proxy for a name
+_NAME = re.compile(r"(?<=[^\s.!?\"'“”«»]\s)([A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w\-]{2,})")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+#: characters of an article read to guess its language when the reader did not say
+_GUESS_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Bridged:
+    language: str
+    #: the dictionaries used ("freedict-deu-eng", "cc-cedict"), "english", or None (no bridge)
+    method: str | None
+    #: English content words in text order: the article as the English side can read it
+    gloss: tuple[str, ...]
+    #: content lemmas in the article's own language
+    lemmas: frozenset[str]
+    #: capitalised words in ASCII, lower case
+    names: frozenset[str]
+    #: share of content words the dictionary knew (1.0 for English; 0.0 without a bridge)
+    coverage: float
+
+    @property
+    def gloss_text(self) -> str:
+        return " ".join(self.gloss)
+
+
+def guess_language(text: str) -> str:
+    import py3langid
+
+    return str(py3langid.classify(text[:_GUESS_CHARS])[0]) if text.strip() else "und"
+
+
+def bridge(text: str, language: str | None = None) -> Bridged:
+    """The bridged view of ``text`` (title and body); ``language`` is guessed when None."""
+    lang = (language or guess_language(text)).split("-")[0].lower()
+    return _bridge(text, lang)
+
+
+@lru_cache(maxsize=8192)
+def _bridge(text: str, language: str) -> Bridged:
+    from anyascii import anyascii
+
+    names = frozenset(anyascii(n).lower() for n in _NAME.findall(text))
+    if language == "zh":
+        return _chinese(text, names)
+    stop = _stop_words(language)
+    words = [w for w in _WORD.findall(text) if len(w) > 1]
+    lemmas = [_lemma(w, language) for w in words]
+    content = [
+        (w, lemma)
+        for w, lemma in zip(words, lemmas, strict=True)
+        if w.lower() not in stop and lemma not in stop
+    ]
+    own = frozenset(lemma for _, lemma in content)
+    if language == "en":
+        return Bridged(language, "english", tuple(lemma for _, lemma in content), own, names, 1.0)
+    book = glossary(language)
+    if book is None:
+        return Bridged(language, None, (), own, names, 0.0)
+    gloss: list[str] = []
+    known = 0
+    english_stop = _stop_words("en")
+    for word, lemma in content:
+        found = book.english(lemma) or book.english(word)
+        known += bool(found)
+        gloss += [_lemma(g, "en") for g in found if g not in english_stop]
+    coverage = known / len(content) if content else 0.0
+    return Bridged(language, book.name, tuple(gloss), own, names, coverage)
+
+
+def _chinese(text: str, names: frozenset[str]) -> Bridged:
+    book = glossary("zh")
+    if book is None:
+        return Bridged("zh", None, (), frozenset(), names, 0.0)
+    stop = _stop_words("zh")
+    english_stop = _stop_words("en")
+    words = [w for run in _HAN.findall(text) for w in segment_chinese(run, book)]
+    content = [w for w in words if w not in stop]
+    gloss: list[str] = []
+    known = 0
+    for word in content:
+        found = book.english(word)
+        known += bool(found)
+        gloss += [_lemma(g, "en") for g in found if g not in english_stop]
+    coverage = known / len(content) if content else 0.0
+    return Bridged("zh", book.name, tuple(gloss), frozenset(content), names, coverage)
+
+
+@lru_cache(maxsize=64)
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words for ``language`` (lower case); empty when spaCy has none."""
+    from importlib import import_module
+
+    try:
+        module = import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, language: str) -> str:
+    import simplemma
+
+    try:
+        return simplemma.lemmatize(word, lang=language).lower()
+    except ValueError:  # a language simplemma does not know: the word as written
+        return word.lower()

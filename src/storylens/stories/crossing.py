@@ -1,0 +1,107 @@
+"""Across languages: the view of an opening that lets stories link articles in two languages.
+
+The sentence model reads English only, so an opening in another language is glossed into English
+word by word (:mod:`storylens.analyze.bridge`) and that gloss is embedded by the same encoder as
+English openings: English and glossed openings then share one space. Names are compared written
+in ASCII (Путин = Putin). A language without an installed dictionary gets no such view, and its
+articles link across languages only as near-copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+def ascii_names(names: frozenset[str]) -> frozenset[str]:
+    from anyascii import anyascii
+
+    return frozenset(anyascii(n).lower() for n in names)
+
+
+def cross_views(
+    leads: Sequence[str], languages: Sequence[str | None], encoder: Encoder
+) -> list[np.ndarray | None]:
+    """For each opening in a language other than English that a dictionary joins to English,
+    the L2-normalised embedding of its English gloss; None for the rest (English openings meet
+    others through their own embedding)."""
+    from storylens.analyze.bridge import bridge
+
+    out: list[np.ndarray | None] = [None] * len(leads)
+    rows, texts = [], []
+    for i, (text, language) in enumerate(zip(leads, languages, strict=True)):
+        if language in (None, "en"):
+            continue
+        view = bridge(text, language)
+        if view.method is not None and view.gloss:
+            rows.append(i)
+            texts.append(view.gloss_text)
+    if texts:
+        vectors = np.asarray(encoder(texts), dtype="float32")
+        for i, vector in zip(rows, vectors, strict=True):
+            norm = float(np.linalg.norm(vector))
+            out[i] = vector / norm if norm else vector
+    return out
+
+
+class CrossIndex:
+    """Candidates in other languages: for an article with a cross vector, the nearest articles
+    of other languages by that vector. Exact (a matrix product in blocks): the other-language
+    neighbours are rarely among a row's nearest in the one shared index, where its own
+    language crowds them out."""
+
+    #: rows scored against the whole index at a time (bounds the similarity block's memory)
+    BLOCK = 512
+
+    def __init__(self, neighbors: int = 8) -> None:
+        self.neighbors = neighbors
+        self._rows: list[int] = []
+        self._languages: list[str | None] = []
+        self._at: dict[int, int] = {}
+        self._vectors = np.zeros((0, 0), "float32")
+
+    def add(self, start: int, features: Sequence[object]) -> None:
+        """Features of rows ``start, start + 1, …`` (those without a cross vector are skipped)."""
+        new = []
+        for i, feats in enumerate(features):
+            vector = getattr(feats, "cross_vector", None)
+            if vector is None:
+                continue
+            self._at[start + i] = len(self._rows)
+            self._rows.append(start + i)
+            self._languages.append(getattr(feats, "language", None))
+            new.append(np.asarray(vector, dtype="float32"))
+        if new:
+            block = np.stack(new)
+            same_width = self._vectors.shape[1] == block.shape[1]
+            self._vectors = np.vstack([self._vectors, block]) if same_width else block
+
+    def query(self, rows: Sequence[int]) -> list[list[int]]:
+        """For each row, up to ``neighbors`` rows in other languages, nearest first."""
+        out: list[list[int]] = [[] for _ in rows]
+        asked = [(k, self._at[r]) for k, r in enumerate(rows) if r in self._at]
+        languages = np.array(self._languages, dtype=object)
+        for begin in range(0, len(asked), self.BLOCK):
+            part = asked[begin : begin + self.BLOCK]
+            sims = self._vectors[[j for _, j in part]] @ self._vectors.T
+            for (k, j), row in zip(part, sims, strict=True):
+                row[languages == self._languages[j]] = -np.inf
+                take = min(self.neighbors, int(np.isfinite(row).sum()))
+                if take:
+                    best = np.argpartition(-row, take - 1)[:take]
+                    best = best[np.argsort(-row[best])]
+                    out[k] = [self._rows[b] for b in best]
+        return out
+
+
+def with_cross(
+    neighbours: list[list[int]], rows: list[int], index: CrossIndex | None
+) -> list[list[int]]:
+    """Each row's candidates plus its other-language ones (none without a cross index: stores
+    and pickles from before the bridge, or cross-lingual links switched off)."""
+    if index is None:
+        return neighbours
+    return [near + other for near, other in zip(neighbours, index.query(rows), strict=True)]
