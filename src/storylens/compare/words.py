@@ -147,12 +147,6 @@ def content_words(words: list[str]) -> set[str]:
     return {w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())}
 
 
-def jaccard(x: set[str], y: set[str]) -> float:
-    if not x or not y:
-        return 0.0
-    return len(x & y) / len(x | y)
-
-
 def containment(part: list[str], whole: list[str]) -> float:
     """Share of ``part``'s words that appear, in order, in ``whole`` (tolerates trims, ellipses)."""
     if not part:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -36,7 +36,10 @@ from storylens.stories.features import (
     get_encoder,
 )
 from storylens.stories.linkage import average_link
-from storylens.stories.verify import MAX_VERIFIED_ROWS, Verifier
+from storylens.stories.verify import MAX_VERIFIED_ROWS, Verifier, light_analyzer
+
+if TYPE_CHECKING:
+    from storylens.analyze.analyzer import Analyzer
 
 #: stories larger than this take part in a later batch whole instead of being re-clustered: by
 #: then they are settled, and re-scoring them on every batch would cost time in their size
@@ -83,6 +86,7 @@ class StoryGrouper:
         encoder: Encoder | None = None,
         verify: bool = True,
         embedding: str = "minilm",
+        analyzer: Analyzer | None = None,
     ) -> None:
         self.threshold = threshold
         self.name_weight = name_weight
@@ -93,6 +97,7 @@ class StoryGrouper:
         self.encoder = encoder
         self.verify = verify
         self.embedding = embedding
+        self.analyzer = analyzer
 
     @classmethod
     def fast(cls, **params: Any) -> StoryGrouper:
@@ -315,7 +320,11 @@ class StoryGrouper:
 
         verifier = None
         if self.verify and len(rows) <= MAX_VERIFIED_ROWS:
-            verifier = Verifier(decision.threshold, DUPLICATE_SCORE, self._verified_row)
+            # the link check's light analyses are cached across batches by the grouper's analyzer
+            self.analyzer = self.analyzer or light_analyzer()
+            verifier = Verifier(
+                decision.threshold, DUPLICATE_SCORE, self._verified_row, self.analyzer
+            )
             verifier.prepare([(r, s, self._light(decision, r, s)) for r, s in edges])
 
         def pair_score(r: int, s: int) -> float:
