@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from storylens.analyze import STEPS, Analysis, AnalyzeOptions, Analyzer
+from storylens.analyze.shingles import minhash
 from storylens.model import Article
 from storylens.stories.grouping import StoryGrouper
 
@@ -63,8 +64,10 @@ def test_analysis_step(step: str) -> None:
     assert pickle.loads(pickle.dumps(alone[0])).article == ARTICLES[0]
 
     empty = analyzer.run(Article())
-    for value in _fields(empty, step):
-        if isinstance(value, np.ndarray):
+    for name, value in zip(STEPS[step].produces, _fields(empty, step), strict=True):
+        if name == "minhash":  # the signature of no shingles: every slot at its ceiling
+            assert np.array_equal(value, minhash(frozenset(), analyzer.options.num_perm))
+        elif isinstance(value, np.ndarray):
             assert not value.any()
         else:
             assert not value
