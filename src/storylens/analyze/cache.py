@@ -6,7 +6,9 @@ small in-memory LRU; :class:`DiskCache` keeps analyses between runs (``storylens
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import pickle
 import threading
 from collections import OrderedDict
@@ -69,7 +71,9 @@ class DiskCache:
         self.folder = Path(folder)
 
     def _path(self, key: Key) -> Path:
-        digest = hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=16)
+        # not repr(key): a frozenset of step names prints in an order that changes per process
+        text = json.dumps(_stable(key), ensure_ascii=False)
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
         return self.folder / f"{digest.hexdigest()}.pkl"
 
     def get(self, key: Key) -> Analysis | None:
@@ -87,3 +91,15 @@ class DiskCache:
         with open(partial, "wb") as fh:
             pickle.dump(analysis, fh, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)  # a reader never sees half a file
+
+
+def _stable(value: Any) -> Any:
+    """``value`` as JSON that is the same in every process (sets sorted)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(_stable(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return [type(value).__name__, *(_stable(getattr(value, f.name)) for f in fields)]
+    if isinstance(value, (tuple, list)):
+        return [_stable(v) for v in value]
+    return value
