@@ -39,8 +39,7 @@ def load_pages() -> tuple[list[Article], list[str]]:
 
 
 def load_semeval() -> tuple[list[Article], list[str]]:
-    from storylens.score.scorer import SAME_STORY_OVERALL
-    from storylens.score.semeval import load_pairs
+    from storylens.score.semeval import SAME_STORY_OVERALL, load_pairs
     from storylens.stories.evaluate import stories_from_pairs
 
     pairs = load_pairs(SEMEVAL)

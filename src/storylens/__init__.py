@@ -27,6 +27,7 @@ _LAZY = {
     "iter_articles": "storylens.read",
     "read_path": "storylens.read",
     "parse_text": "storylens.read",
+    "Analyzer": "storylens.analyze",
     "analyze": "storylens.analyze",
     "analyze_many": "storylens.analyze",
     "Analysis": "storylens.analyze",
@@ -42,6 +43,7 @@ _LAZY = {
 
 __all__ = [
     "Analysis",
+    "Analyzer",
     "Article",
     "Caption",
     "Comparison",

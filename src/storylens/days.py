@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+#: month names, January first: the one month table of every stage
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _MIDNIGHT_FIRST = re.compile(r"^\d{4}-\d{1,2}-0?1(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?)?$")
 
@@ -35,3 +40,11 @@ def day_range(published: str | None) -> tuple[int, int] | None:
         return ordinal, ordinal
     except ValueError:
         return None
+
+
+def month_number(word: str) -> int:
+    """1-12 for a month name or its abbreviation ("Sept.", "oct", "January"); KeyError else."""
+    return _MONTH_NUMBERS[word[:3].lower()]
+
+
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}

@@ -11,7 +11,6 @@ from storylens.analyze import (
     analyze,
     analyze_each,
     analyze_many,
-    clear_cache,
     models,
     pipeline,
     sentences,
@@ -49,7 +48,6 @@ def poisoned_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
         return real(texts, batch_size)
 
     monkeypatch.setattr(models, "parse", parse)
-    clear_cache()
 
 
 @pytest.mark.usefixtures("poisoned_spacy")
@@ -74,9 +72,10 @@ def test_lines_longer_than_spacy_takes_are_analysed_in_pieces(
     monkeypatch.setattr(sentences, "MAX_BLOCK_CHARS", 2_000)
     nlp = models.nlp()
     monkeypatch.setattr(nlp, "max_length", 3_000)
-    clear_cache()
     text = "Officials in Porto said the river rose again on Tuesday. " * 200  # one 11k-char line
-    analysis = analyze(Article(title="Long", text=text), pipeline.AnalyzeOptions(embeddings=False))
+    analysis = analyze(
+        Article(title="Long", text=text), pipeline.AnalyzeOptions(steps=pipeline.TEXT)
+    )
     assert len(analysis.sentences) >= 150
     assert all(text[s.start : s.end] == s.text for s in analysis.sentences)
     blocks = sentences.blocks(text)

@@ -9,13 +9,14 @@ import sys
 import numpy as np
 import pytest
 
-from storylens.analyze import Analysis, AnalyzeOptions, analyze, analyze_many
+from storylens.analyze import TEXT, Analysis, AnalyzeOptions, Analyzer, analyze
 from storylens.analyze.quantities import date_key, parse_number, published_date
-from storylens.analyze.shingles import containment, jaccard, minhash, shingle
+from storylens.analyze.shingles import jaccard, minhash, shingle
 from storylens.analyze.speakers import SpeakerBook, canonical, name_key
 from storylens.model import Article
+from storylens.sets import containment
 
-TEXT_ONLY = AnalyzeOptions(embeddings=False)
+TEXT_ONLY = AnalyzeOptions(steps=TEXT)
 FRIDAY = published_date("2020-01-10T08:00:00Z")
 
 
@@ -217,21 +218,21 @@ def test_cache_and_batch_agree() -> None:
         Article(title=f"Story {i}", text=f"Iraq asked {n} US troops to leave on Friday.")
         for i, n in enumerate(("500", "four", "5,000"))
     ]
-    batch = analyze_many(articles, TEXT_ONLY, batch_size=2)
+    analyzer = Analyzer(TEXT_ONLY)
+    batch = list(analyzer.stream(articles, batch_size=2))
     for article, analysis in zip(articles, batch, strict=True):
-        assert analyze(article, TEXT_ONLY) is analysis
+        assert analyzer.run(article) is analysis
     fresh = Article(title="Story 0", text=articles[0].text)
-    assert analyze(fresh, TEXT_ONLY) is batch[0]
+    assert analyzer.run(fresh) is batch[0]
     changed = Article(title="Story 0", text=articles[0].text, published="2020-01-10")
-    assert analyze(changed, TEXT_ONLY) is not batch[0]
+    assert analyzer.run(changed) is not batch[0]
+    assert Analyzer(TEXT_ONLY).run(articles[0]) is not batch[0]  # the cache is the analyzer's
 
 
 def test_cache_keeps_articles_with_the_same_words_apart() -> None:
-    from storylens.analyze import analyze
-    from storylens.model import Article
-
+    analyzer = Analyzer(TEXT_ONLY)
     words = {"title": "Same words", "text": "Nothing else differs."}
-    first = analyze(Article(**words, outlet="one.example"))
-    second = analyze(Article(**words, outlet="two.example"))
+    first = analyzer.run(Article(**words, outlet="one.example"))
+    second = analyzer.run(Article(**words, outlet="two.example"))
     assert first.article.outlet == "one.example"
     assert second.article.outlet == "two.example"

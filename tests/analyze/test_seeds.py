@@ -101,7 +101,8 @@ def test_entities_meet_across_spellings(wire: Analysis, rewrite: Analysis) -> No
 def test_embeddings_and_shingles(wire: Analysis, rewrite: Analysis) -> None:
     import numpy as np
 
-    from storylens.analyze.shingles import containment, jaccard
+    from storylens.analyze.shingles import jaccard
+    from storylens.sets import containment
 
     for analysis in (wire, rewrite):
         assert analysis.sentence_embeddings.shape == (len(analysis.sentences), 384)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from storylens.analyze import clear_cache, models
+from storylens.analyze import models
 from storylens.cli.app import app
 
 pytestmark = pytest.mark.slow
@@ -29,7 +29,6 @@ def test_score_skips_bad_lines_and_pairs_and_keeps_the_rest(
         return real(texts, batch_size)
 
     monkeypatch.setattr(models, "parse", parse)
-    clear_cache()
     pairs = tmp_path / "pairs.jsonl"
     lines = [
         json.dumps({"pair_id": "good", "a": FLOOD, "b": FLOOD + " Rain goes on."}),

@@ -23,17 +23,15 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def analysed(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """Ids of the articles the analysis stage computes (cache hits are not computed)."""
-    pipeline.clear_cache()
     seen: Counter[str] = Counter()
-    compute = pipeline._compute
+    compute = pipeline.compute
 
     def counting(articles: Sequence[Article], *args: object) -> list:
         seen.update(a.id for a in articles)
         return compute(articles, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "_compute", counting)
-    yield seen
-    pipeline.clear_cache()
+    monkeypatch.setattr(pipeline, "compute", counting)
+    return seen
 
 
 def _records() -> list[dict]:
@@ -51,12 +49,14 @@ def test_score_analyses_each_article_once(tmp_path: Path, analysed: Counter[str]
 
 
 def test_compare_analyses_each_side_once(analysed: Counter[str]) -> None:
+    from storylens.analyze import Analyzer
     from storylens.compare import compare
 
     record = _records()[1]
     _, a, b = parse_pair_record(record, "x")
-    compare(a, b)
-    compare(b, a)  # a second comparison of the same articles reuses their analyses
+    analyzer = Analyzer()
+    compare(a, b, analyzer=analyzer)
+    compare(b, a, analyzer=analyzer)  # the analyzer's cache: a second comparison reuses them
     assert analysed == Counter({a.id: 1, b.id: 1})
 
 

@@ -32,7 +32,7 @@ def report() -> dict:
     analysed = list(zip(flat[0::2], flat[1::2], strict=True))
     model = shipped_model()
     X = feature_matrix(analysed)
-    return evaluate(pairs, analysed, model.predict(X), model.same_story(X))
+    return evaluate(pairs, analysed, model.predict(X))
 
 
 def test_overall_pearson_holds_its_floor(report: dict) -> None:
@@ -50,7 +50,3 @@ def test_storylens_beats_both_baselines_on_overall(report: dict) -> None:
 def test_every_dimension_correlates(report: dict) -> None:
     values = [row["storylens"] for row in report["dimensions"].values()]
     assert np.min(values) >= FLOORS["pearson_any_dimension"], report["dimensions"]
-
-
-def test_same_story_decision_holds_its_floor(report: dict) -> None:
-    assert report["same_story"]["accuracy"] >= FLOORS["same_story_accuracy"]

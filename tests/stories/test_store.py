@@ -199,7 +199,7 @@ def test_an_empty_run_does_not_fix_the_embedding(tmp_path: Path, fake_encoder: E
 
     path = tmp_path / "s.db"
     with StoryStore(path, grouper=StoryGrouper(embedding="hashing", verify=False)) as store:
-        store.add_features([], [])
+        store.add([])
         assert store.embedding is None
     with StoryStore(path, encoder=fake_encoder) as store:
         store.add(arts("alpha", 2))

@@ -1,26 +1,39 @@
 """The analysis stage: an Article enriched once with sentences, quotes, entities, quantities,
-embeddings and shingles, shared by compare, scoring, stories and the web app."""
+embeddings and shingles, shared by compare, scoring, stories and the web app.
 
-from storylens.analyze.document import Analysis, Entity, Quantity, Quote, Sentence
-from storylens.analyze.pipeline import (
+>>> analyzer = Analyzer()               # holds the options and a cache of its own
+>>> analysis = analyzer.run(article)    # or analyzer.stream(articles, batch_size=32)
+"""
+
+from storylens.analyze.analyzer import (
     AnalysisFailed,
-    AnalyzeOptions,
+    Analyzer,
     analyze,
     analyze_each,
     analyze_many,
-    clear_cache,
 )
+from storylens.analyze.cache import AnalysisCache, DiskCache, LRUCache
+from storylens.analyze.document import Analysis, Entity, Quantity, Quote, Sentence
+from storylens.analyze.pipeline import FULL, LIGHT, STEPS, TEXT, AnalyzeOptions, Step
 
 __all__ = [
+    "FULL",
+    "LIGHT",
+    "STEPS",
+    "TEXT",
     "Analysis",
+    "AnalysisCache",
     "AnalysisFailed",
     "AnalyzeOptions",
+    "Analyzer",
+    "DiskCache",
     "Entity",
+    "LRUCache",
     "Quantity",
     "Quote",
     "Sentence",
+    "Step",
     "analyze",
     "analyze_each",
     "analyze_many",
-    "clear_cache",
 ]

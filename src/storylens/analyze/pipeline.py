@@ -1,11 +1,10 @@
-"""``analyze`` / ``analyze_many``: an Article in, its Analysis out, computed once and cached."""
+"""The analysis steps: what each one produces, and the code that computes them for a batch.
+
+:class:`~storylens.analyze.Analyzer` runs them; this module keeps no state between calls.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,17 +14,59 @@ from storylens.analyze import entities as entity_step
 from storylens.analyze import models, quantities, quotes, sentences
 from storylens.analyze.document import Analysis, Sentence
 from storylens.analyze.shingles import minhash, shingle
-from storylens.errors import StorylensError
-from storylens.isolate import Failed, isolate
 from storylens.model import Article
 
 
 @dataclass(frozen=True)
-class AnalyzeOptions:
-    """What to compute; the defaults are what compare and stories expect."""
+class Step:
+    """One analysis step: the ``Analysis`` fields it fills and the steps it reads."""
 
-    #: sentence, opening and title embeddings (the slow part: off for quick text-only runs)
-    embeddings: bool = True
+    name: str
+    produces: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+
+
+STEPS: dict[str, Step] = {
+    s.name: s
+    for s in (
+        Step("sentences", ("sentences",)),
+        Step("entities", ("entities",), ("sentences",)),
+        Step("quantities", ("quantities",), ("sentences",)),
+        Step("quotes", ("quotes",), ("sentences", "entities")),
+        Step("shingles", ("shingles", "minhash")),
+        Step("embeddings", ("sentence_embeddings", "embedding", "title_embedding"), ("sentences",)),
+    )
+}
+#: everything: what compare and the story view read
+FULL = frozenset(STEPS)
+#: what the same-event judgement reads (dates, places, counts, actors, embeddings): what story
+#: grouping's link check runs on each opening, without quotes and shingles
+LIGHT = frozenset({"sentences", "entities", "quantities", "embeddings"})
+#: no encoder: quick text-only runs
+TEXT = FULL - {"embeddings"}
+#: the steps that need a spaCy pass
+_PARSED = frozenset({"sentences", "entities", "quantities", "quotes"})
+
+
+def closed(steps: frozenset[str]) -> frozenset[str]:
+    """``steps`` with every step they need; ValueError names an unknown step."""
+    unknown = sorted(steps - set(STEPS))
+    if unknown:
+        raise ValueError(f"unknown analysis step {unknown[0]!r} (known: {', '.join(STEPS)})")
+    out = set(steps)
+    while True:
+        more = {n for s in out for n in STEPS[s].needs} - out
+        if not more:
+            return frozenset(out)
+        out |= more
+
+
+@dataclass(frozen=True)
+class AnalyzeOptions:
+    """What to compute; the defaults are what compare and the story view expect."""
+
+    #: names from :data:`STEPS`; the steps they need run too
+    steps: frozenset[str] = FULL
     #: MinHash permutations
     num_perm: int = 128
     #: words per shingle
@@ -33,104 +74,16 @@ class AnalyzeOptions:
     #: sentences after the title that make up ``Analysis.embedding``
     opening_sentences: int = 3
 
-
-#: analyses kept in memory; the oldest is dropped first
-CACHE_SIZE = 4096
-_cache: OrderedDict[tuple[str, str, AnalyzeOptions], Analysis] = OrderedDict()
-_cache_lock = threading.Lock()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", closed(frozenset(self.steps)))
 
 
-def cache_key(article: Article, options: AnalyzeOptions) -> tuple[str, str, AnalyzeOptions]:
-    # Every field, not just the words: the Analysis carries its Article, and the same text read
-    # from another outlet or file must come back with that outlet, not the first one cached.
-    record = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False)
-    digest = hashlib.blake2b(record.encode("utf-8", "surrogatepass"), digest_size=16)
-    return article.id, digest.hexdigest(), options
-
-
-def clear_cache() -> None:
-    with _cache_lock:
-        _cache.clear()
-
-
-def _remember(key: tuple[str, str, AnalyzeOptions], analysis: Analysis) -> None:
-    with _cache_lock:
-        _cache[key] = analysis
-        _cache.move_to_end(key)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-
-
-def _lookup(key: tuple[str, str, AnalyzeOptions]) -> Analysis | None:
-    with _cache_lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-        return found
-
-
-def analyze(article: Article, options: AnalyzeOptions | None = None) -> Analysis:
-    """Sentences, quotes, entities, quantities, embeddings and shingles of one article."""
-    return analyze_many([article], options)[0]
-
-
-def analyze_many(
-    articles: Sequence[Article], options: AnalyzeOptions | None = None, batch_size: int = 32
-) -> list[Analysis]:
-    """:func:`analyze` for many articles, with spaCy and the encoder run in batches.
-
-    Raises :class:`AnalysisFailed` for the first article that cannot be analysed even alone;
-    :func:`analyze_each` gives the others anyway.
-    """
-    out: list[Analysis] = []
-    for item in analyze_each(articles, options, batch_size):
-        if isinstance(item, Failed):
-            raise AnalysisFailed(item.item, item.reason)
-        out.append(item)
-    return out
-
-
-class AnalysisFailed(StorylensError):
-    """An article that spaCy or the encoder fails on, even on its own."""
-
-    def __init__(self, article: Article, reason: str) -> None:
-        super().__init__(f"{article.source or article.id}: cannot analyse this article ({reason})")
-        self.article = article
-
-
-def analyze_each(
-    articles: Sequence[Article], options: AnalyzeOptions | None = None, batch_size: int = 32
-) -> list[Analysis | Failed[Article]]:
-    """:func:`analyze_many` where an article that fails costs only itself: a failed batch is
-    run again one article at a time, and what fails alone comes back as ``Failed``."""
-    options = options or AnalyzeOptions()
-    keys = [cache_key(a, options) for a in articles]
-    results: dict[tuple[str, str, AnalyzeOptions], Analysis | Failed[Article]] = {}
-    todo: dict[tuple[str, str, AnalyzeOptions], Article] = {}
-    for key, article in zip(keys, articles, strict=True):
-        if key in results or key in todo:
-            continue
-        cached = _lookup(key)
-        if cached is not None:
-            results[key] = cached
-        else:
-            todo[key] = article
-    pending = list(todo.items())
-    step = max(1, batch_size)
-    for start in range(0, len(pending), step):
-        chunk = pending[start : start + step]
-        done = isolate([a for _, a in chunk], lambda batch: _compute(batch, options, batch_size))
-        for (key, _), analysis in zip(chunk, done, strict=True):
-            results[key] = analysis
-            if not isinstance(analysis, Failed):
-                _remember(key, analysis)
-    return [results[key] for key in keys]
-
-
-def _compute(
+def compute(
     articles: Sequence[Article], options: AnalyzeOptions, batch_size: int
 ) -> list[Analysis]:
-    block_lists = [sentences.blocks(a.text or "") for a in articles]
+    """The analyses of a batch: spaCy and the encoder each run once over all of it."""
+    parsed = bool(options.steps & _PARSED)
+    block_lists = [sentences.blocks(a.text or "") if parsed else [] for a in articles]
     texts = [b.text for blocks in block_lists for b in blocks]
     docs = models.parse(texts, batch_size=max(batch_size, 64)) if texts else []
     out: list[Analysis] = []
@@ -139,7 +92,7 @@ def _compute(
         article_docs = docs[position : position + len(blocks)]
         position += len(blocks)
         out.append(_text_analysis(article, blocks, article_docs, options))
-    if options.embeddings:
+    if "embeddings" in options.steps:
         _embed(out, options)
     return out
 
@@ -163,17 +116,19 @@ def _text_analysis(
                 index = _sentence_at(sents, start)
                 if index is not None:
                     raw.append(entity_step.RawEntity(ent.text, ent.label_, start, end, index))
+    steps = options.steps
     book = entity_step.people(raw, text)
-    shingles = shingle(text, options.shingle_size) if text.strip() else frozenset()
-    return Analysis(
-        article=article,
-        sentences=sents,
-        quotes=quotes.extract(sents, raw, book, text),
-        entities=entity_step.normalise(raw, book),
-        quantities=quantities.extract(sents, numeric, article.published),
-        shingles=shingles,
-        minhash=minhash(shingles, options.num_perm),
-    )
+    analysis = Analysis(article=article, sentences=sents)
+    if "quotes" in steps:
+        analysis.quotes = quotes.extract(sents, raw, book, text)
+    if "entities" in steps:
+        analysis.entities = entity_step.normalise(raw, book)
+    if "quantities" in steps:
+        analysis.quantities = quantities.extract(sents, numeric, article.published)
+    if "shingles" in steps:
+        analysis.shingles = shingle(text, options.shingle_size) if text.strip() else frozenset()
+        analysis.minhash = minhash(analysis.shingles, options.num_perm)
+    return analysis
 
 
 def _sentence_at(sents: Sequence[Sentence], offset: int) -> int | None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from storylens.analyze.document import Quantity, Sentence
+from storylens.days import month_number
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -29,10 +30,6 @@ _SCALES = {
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-}  # fmt: skip
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CURRENCIES = {
@@ -140,11 +137,7 @@ def date_key(text: str, published: dt.date | None) -> str:
         if not match:
             continue
         month = match["month"]
-        month_no = (
-            int(month)
-            if month.isdigit()
-            else _MONTHS[month[:4].rstrip(".") if month.startswith("sept") else month[:3]]
-        )
+        month_no = int(month) if month.isdigit() else month_number(month)
         day = int(match["day"])
         year = match["year"]
         if not 1 <= day <= 31:
@@ -155,7 +148,7 @@ def date_key(text: str, published: dt.date | None) -> str:
             return f"date:{guess:04d}-{month_no:02d}-{day:02d}"
         return f"date:--{month_no:02d}-{day:02d}"
     if match := _MONTH_YEAR.search(low):
-        return f"date:{int(match['year']):04d}-{_MONTHS[match['month'][:3]]:02d}"
+        return f"date:{int(match['year']):04d}-{month_number(match['month']):02d}"
     if match := _YEAR.match(low):
         return f"date:{match['year']}"
     if match := _WEEKDAY.search(low):

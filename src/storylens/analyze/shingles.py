@@ -85,10 +85,3 @@ def jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     if sig_a.size == 0 or sig_a.size != sig_b.size:
         return 0.0
     return float(np.mean(sig_a == sig_b))
-
-
-def containment(a: frozenset[int], b: frozenset[int]) -> float:
-    """Share of ``a`` found in ``b`` (|a∩b| / |a|); 0 for an empty ``a``."""
-    if not a:
-        return 0.0
-    return len(a & b) / len(a)

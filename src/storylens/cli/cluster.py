@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -120,8 +121,8 @@ def _run(
 
     embedding = grouper.embedding
 
-    def compute(items: list[Article]) -> tuple[list[Article], list[Any]]:
-        """The articles that could be analysed and their features; each other one is skipped."""
+    def features_of(items: Sequence[Article]) -> list[Any]:
+        """Features, or a ``Failed`` for an article that cannot be analysed."""
         if grouper.verify and len(items) > MAX_VERIFIED_ROWS:
             say(
                 f"{len(items):,} new articles in one batch: over {MAX_VERIFIED_ROWS:,} the"
@@ -131,18 +132,8 @@ def _run(
         if engine is Engine.spark:
             from storylens.spark.job import spark_features
 
-            found = spark_features(items, master=master, embedding=embedding)
-        else:
-            found = _features(items, embedding)
-        kept: list[tuple[Article, Any]] = []
-        for article, features in zip(items, found, strict=True):
-            if isinstance(features, Failed):
-                tally.good -= 1
-                where = article.source or article.id
-                tally.skip(Problem(where, f"cannot analyse this article ({features.reason})"))
-            else:
-                kept.append((article, features))
-        return [a for a, _ in kept], [f for _, f in kept]
+            return spark_features(items, master=master, embedding=embedding)
+        return _features(list(items), embedding)
 
     def unplaced(failed: list[Any]) -> None:
         for item in failed:
@@ -157,14 +148,7 @@ def _run(
         from storylens.stories.store import StoryStore
 
         with StoryStore(store, grouper=grouper) as db:
-            changed = db.changed_ids(articles)
-            fresh = list(
-                {a.id: a for a in articles if a.id in changed or db.article(a.id) is None}.values()
-            )
-            if fresh:
-                db.check_compatible()  # before the costly encoding, not after
-            fresh, features = compute(fresh) if fresh else ([], [])
-            db.add_features(fresh, features)
+            db.add(articles, featurize=features_of)
             unplaced(db.failed)
             updated = {i for i, status in db.status.items() if status == "updated"}
             for article_id in sorted(updated):
@@ -172,8 +156,16 @@ def _run(
             return [{**r, "updated": True} if r["id"] in updated else r for r in db.assignments()]
     from storylens.stories.isolated import add_isolated
 
-    kept, features = compute(articles)
-    failed = add_isolated(grouper, kept, features)
+    found = features_of(articles)
+    unplaced(
+        [
+            Failed(f.item, f"cannot analyse this article ({f.reason})")
+            for f in found
+            if isinstance(f, Failed)
+        ]
+    )
+    kept = [(a, f) for a, f in zip(articles, found, strict=True) if not isinstance(f, Failed)]
+    failed = add_isolated(grouper, [a for a, _ in kept], [f for _, f in kept])
     unplaced([Failed(f.item, f"cannot group this article ({f.reason})") for f in failed])
     return grouper.assignments()
 
@@ -219,40 +211,16 @@ def stories_cli(
 
 
 def read_labelled(path: Path, tally: Tally) -> tuple[list[Article], list[str]]:
-    """Articles of a JSONL file with their gold ``story`` (or ``event``) labels, read a line at
-    a time."""
-    from storylens.read.jsonstream import json_records
-    from storylens.read.normalise import clean_value
-    from storylens.stories.evaluate import gold_label
+    """Articles of a JSONL file with their gold labels; each line left out is one problem."""
+    from storylens.stories.evaluate import read_labelled as read
 
-    articles: list[Article] = []
-    gold: list[str] = []
     try:
-        records = json_records(str(path))
+        articles, gold, problems = read(str(path))
     except ReadError as exc:
         raise tally.fail(str(exc), exc.problem.where) from None
-    for item in records:
-        if isinstance(item, Problem):
-            tally.skip(item)
-            continue
-        where, record = item
-        try:
-            if not isinstance(record, dict):
-                raise ValueError("not a JSON object")
-            record = clean_value(record)  # text cleaned once, as `read` cleans it
-            article = Article.from_dict(record)
-        except (ValueError, TypeError) as exc:
-            tally.skip(Problem(where, f"bad record ({exc})"))
-            continue
-        label = gold_label(record)
-        if label is None:
-            tally.skip(Problem(where, "no gold `story` (or `event`) field"))
-        elif not (article.title or article.text).strip():
-            tally.skip(Problem(where, "empty article (no title, no text)"))
-        else:
-            articles.append(article)
-            gold.append(label)
-            tally.good += 1
+    for problem in problems:
+        tally.skip(problem)
+    tally.good += len(articles)
     return articles, gold
 
 

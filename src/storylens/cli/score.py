@@ -24,24 +24,15 @@ from storylens.model import SCORE_DIMENSIONS, Article
 
 
 def _read_pairs(path: Path, tally: Tally) -> list[tuple[str, Article, Article]]:
-    """Every usable pair of a JSONL file, a line at a time; each bad line is one problem."""
-    from storylens.read.jsonstream import json_records
-    from storylens.score.records import parse_pair_record
+    """Every usable pair of a JSONL file; each bad line is one problem."""
+    from storylens.score.records import read_pairs
 
     try:
-        records = json_records(str(path))
+        pairs, problems = read_pairs(str(path))
     except ReadError as exc:
         raise tally.fail(str(exc), exc.problem.where) from None
-    pairs = []
-    for item in records:
-        if isinstance(item, Problem):
-            tally.skip(item)
-            continue
-        where, record = item
-        try:
-            pairs.append(parse_pair_record(record, default_id=where.rsplit(":", 1)[1]))
-        except (ValueError, TypeError) as exc:
-            tally.skip(Problem(where, str(exc)))
+    for problem in problems:
+        tally.skip(problem)
     return pairs
 
 
@@ -57,7 +48,9 @@ def _analyse(pairs: list[tuple[Article, Article]]) -> list[Any]:
         for _ in range(n):
             next(ticks, None)
 
-    result = analyse_pairs_each(pairs, on_progress=advance)
+    from storylens.analyze import Analyzer
+
+    result = analyse_pairs_each(pairs, Analyzer(), on_progress=advance)
     for _ in ticks:  # close the bar
         pass
     return result
@@ -217,8 +210,8 @@ def train_command(
     part: str = typer.Option(
         "all", "--part", help="What to fit: all, scorer (SemEval scores) or same-story."
     ),
-    cache: bool = typer.Option(
-        False, "--cache", help="Reuse analyses kept in a temp folder (development)."
+    cache: Path | None = typer.Option(
+        None, "--cache", help="Keep analyses in this folder and reuse them next run (development)."
     ),
 ) -> None:
     """Rebuild the shipped models (`make train`): deterministic, written into the package."""
@@ -232,7 +225,10 @@ def train_command(
     if not (folder / "train.jsonl").exists():
         say(f"{folder}/train.jsonl: not found; pass --data DIR")
         raise typer.Exit(EXIT_NOTHING)
-    metrics = train(folder, cache=cache, parts=PARTS[part])
+    from storylens.analyze import Analyzer, DiskCache
+
+    analyzer = Analyzer(cache=DiskCache(cache)) if cache else Analyzer()
+    metrics = train(folder, analyzer=analyzer, parts=PARTS[part])
     if "test" in metrics:
         overall = metrics["test"]["dimensions"]["overall"]
         say(

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from storylens.analyze.document import Analysis
 from storylens.compare.align import AlignOptions, align
@@ -23,6 +24,9 @@ from storylens.compare.evidence import diff_entities, diff_numbers, match_quotes
 from storylens.compare.provenance import trace
 from storylens.model import Article
 
+if TYPE_CHECKING:
+    from storylens.analyze.analyzer import Analyzer
+
 __all__ = [
     "AlignOptions",
     "Comparison",
@@ -30,8 +34,7 @@ __all__ = [
     "Passage",
     "Provenance",
     "SharedQuote",
-    "analysis_of",
-    "clear_cache",
+    "analyses_of",
     "compare",
 ]
 
@@ -39,27 +42,33 @@ _log = logging.getLogger(__name__)
 _log.addHandler(logging.NullHandler())
 
 
-def analysis_of(item: Article | Analysis) -> Analysis:
-    """The analysis of an article (cached by the analysis stage, so repeats are free)."""
-    if isinstance(item, Analysis):
-        return item
-    from storylens.analyze import analyze  # the models load only when an Article needs them
+def analyses_of(
+    items: list[Article | Analysis], analyzer: Analyzer | None = None
+) -> list[Analysis]:
+    """The analyses of articles (analyses pass through), the articles analysed in one batch by
+    ``analyzer``; a fresh one when none is given, so nothing is kept between calls."""
+    todo = [x for x in items if not isinstance(x, Analysis)]
+    if not todo:
+        return list(items)  # type: ignore[arg-type]
+    if analyzer is None:
+        from storylens.analyze.analyzer import (
+            Analyzer,
+        )  # models load only when an Article needs them
 
-    return analyze(item)
-
-
-def clear_cache() -> None:
-    """Forget every cached analysis."""
-    from storylens.analyze import clear_cache as clear_analyses
-
-    clear_analyses()
+        analyzer = Analyzer()
+    done = iter(analyzer.stream(todo))
+    return [x if isinstance(x, Analysis) else next(done) for x in items]
 
 
 def compare(
-    a: Article | Analysis, b: Article | Analysis, options: AlignOptions | None = None
+    a: Article | Analysis,
+    b: Article | Analysis,
+    options: AlignOptions | None = None,
+    analyzer: Analyzer | None = None,
 ) -> Comparison:
-    """Compare two articles (or their analyses) and collect the evidence."""
-    aa, ab = analysis_of(a), analysis_of(b)
+    """Compare two articles (or their analyses) and collect the evidence; ``analyzer`` analyses
+    the articles (pass one held across calls to analyse an article once for many comparisons)."""
+    aa, ab = analyses_of([a, b], analyzer)
     passages, only_a, only_b = align(aa, ab, options)
     quotes = match_quotes(aa, ab)
     entities = diff_entities(aa, ab)

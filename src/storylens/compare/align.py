@@ -32,11 +32,11 @@ from storylens.compare.comparison import Passage
 from storylens.compare.words import (
     containment,
     content_words,
-    jaccard,
     sequence_ratio,
     shared_count,
     tokens,
 )
+from storylens.sets import UnionFind, jaccard
 
 
 @dataclass(frozen=True)
@@ -202,20 +202,12 @@ def _may_join(
 
 def _passages(pairs: list[tuple[int, int, str, float]]) -> list[Passage]:
     """Connected groups of pairs become one passage each, in A's order."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: UnionFind[tuple[str, int]] = UnionFind()
     for i, j, _, _ in pairs:
-        parent[find(("a", i))] = find(("b", j))
+        sets.union(("a", i), ("b", j))
     groups: dict[tuple[str, int], list[tuple[int, int, str, float]]] = defaultdict(list)
     for pair in pairs:
-        groups[find(("a", pair[0]))].append(pair)
+        groups[sets.find(("a", pair[0]))].append(pair)
     passages = []
     for members in groups.values():
         kind = "verbatim" if all(m[2] == "verbatim" for m in members) else "paraphrase"

@@ -17,6 +17,7 @@ from functools import lru_cache
 from storylens.analyze.document import Analysis
 from storylens.compare.comparison import Passage, Provenance
 from storylens.compare.words import tokens
+from storylens.sets import containment
 
 #: below this share of reused words (paraphrases counting half) the two texts are independent
 INDEPENDENT_BELOW = 0.2
@@ -91,10 +92,6 @@ def _word_share(counts: Sequence[int], indices: set[int]) -> float:
     return sum(counts[i] for i in indices) / total if total else 0.0
 
 
-def _shingle_containment(x: Analysis, y: Analysis) -> float:
-    return len(x.shingles & y.shingles) / len(x.shingles) if x.shingles else 0.0
-
-
 def trace(
     a: Analysis,
     b: Analysis,
@@ -111,8 +108,8 @@ def trace(
     aligned_b = {j for p in passages for j in p.b}
     verbatim_a = {i for p in passages if p.kind == "verbatim" for i in p.a}
     verbatim_b = {j for p in passages if p.kind == "verbatim" for j in p.b}
-    share_a = max(_word_share(words_a, aligned_a), _shingle_containment(a, b))
-    share_b = max(_word_share(words_b, aligned_b), _shingle_containment(b, a))
+    share_a = max(_word_share(words_a, aligned_a), containment(a.shingles, b.shingles))
+    share_b = max(_word_share(words_b, aligned_b), containment(b.shingles, a.shingles))
     credits_a, credits_b = credits(a), credits(b)
     verbatim_share_a = min(_word_share(words_a, verbatim_a), share_a)
     verbatim_share_b = min(_word_share(words_b, verbatim_b), share_b)

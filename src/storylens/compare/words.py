@@ -148,12 +148,6 @@ def content_words(words: list[str]) -> set[str]:
     return {w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())}
 
 
-def jaccard(x: set[str], y: set[str]) -> float:
-    if not x or not y:
-        return 0.0
-    return len(x & y) / len(x | y)
-
-
 def shared_count(x: list[str], y: list[str]) -> int:
     """Words the two lists share, repeats counted: no in-order match finds more, so it bounds
     :func:`containment` and :func:`sequence_ratio` without running difflib."""

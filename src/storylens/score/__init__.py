@@ -14,7 +14,8 @@ import logging
 from storylens.score.features import FEATURE_NAMES, feature_matrix, pair_features
 from storylens.score.judge import judge, judge_many, shipped_model
 from storylens.score.same_story import SameStory, same_story, same_story_many
-from storylens.score.scorer import SAME_STORY_OVERALL, Scorer
+from storylens.score.scorer import Scorer
+from storylens.score.semeval import SAME_STORY_OVERALL
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -18,6 +18,7 @@ import numpy as np
 from storylens.analyze.document import Analysis
 from storylens.score.bridged import BRIDGE_FEATURE_NAMES, bridge_features
 from storylens.score.bridged import prepare as prepare_bridge
+from storylens.sets import containment, jaccard
 
 #: entity labels grouped the way a reader compares them: who, where, which body, which group
 ENTITY_GROUPS: dict[str, tuple[str, ...]] = {
@@ -122,17 +123,15 @@ def feature_matrix(pairs: Iterable[tuple[Analysis, Analysis]]) -> np.ndarray:
 
 
 def _jaccard(x: set, y: set) -> float:
-    if not x and not y:
-        return math.nan
-    return len(x & y) / len(x | y)
+    # NaN, not the shared rule's 0, when neither has any: the model imputes "nothing to compare"
+    return math.nan if not x and not y else jaccard(x, y)
 
 
 def _containments(x: set, y: set) -> tuple[float, float]:
     """(min, max) of the share of each set found in the other; NaN when either is empty."""
     if not x or not y:
         return math.nan, math.nan
-    inter = len(x & y)
-    ca, cb = inter / len(x), inter / len(y)
+    ca, cb = containment(x, y), containment(y, x)
     return min(ca, cb), max(ca, cb)
 
 

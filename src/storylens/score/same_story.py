@@ -32,6 +32,7 @@ import numpy as np
 from storylens.analyze.document import Analysis
 from storylens.errors import StorylensError
 from storylens.score.event import EventFacts, dates_disagree, facts, gap, monthday_gap
+from storylens.sets import jaccard
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "same_story.json"
 
@@ -182,11 +183,6 @@ def shipped_same_story_model() -> SameStoryModel:
 # -- features ---------------------------------------------------------------------------------
 
 
-def _jaccard(x: frozenset[Any] | set[Any], y: frozenset[Any] | set[Any]) -> float:
-    # Nothing to compare is no agreement: 0, so that absent evidence never reads as shared.
-    return len(x & y) / len(x | y) if x and y else 0.0
-
-
 def _cos(u: np.ndarray, v: np.ndarray) -> float:
     if u.size == 0 or u.shape != v.shape:
         return 0.0
@@ -266,10 +262,10 @@ def features(a: Analysis, b: Analysis, fa: EventFacts, fb: EventFacts) -> np.nda
     row = [
         _cos(a.embedding, b.embedding),
         _align_mean(a, b),
-        _jaccard(_words(a), _words(b)),
-        _jaccard(fa.actors, fb.actors),
-        _jaccard(fa.places, fb.places),
-        _jaccard(fa.counts, fb.counts),
+        jaccard(_words(a), _words(b)),
+        jaccard(fa.actors, fb.actors),
+        jaccard(fa.places, fb.places),
+        jaccard(fa.counts, fb.counts),
         _log_days(days),
         float(days is not None),
         _log_days(lead_gap),

@@ -33,6 +33,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
+from storylens.analyze.analyzer import Analyzer
 from storylens.analyze.document import Analysis
 from storylens.score.event import EDITION_NOUNS, EventFacts, facts
 from storylens.score.same_story import MODEL_PATH, SameStoryModel, features, same_story_many
@@ -162,13 +163,13 @@ def fit_same_story(X: np.ndarray, y: np.ndarray, folds: int = 5) -> SameStoryMod
     )
 
 
-def check_pages_dev(model: SameStoryModel, cache: bool = False) -> dict[str, Any]:
+def check_pages_dev(model: SameStoryModel, analyzer: Analyzer | None = None) -> dict[str, Any]:
     """AUC and accuracy on ``pages-stories-dev`` (measured only); FileNotFoundError if absent."""
     from storylens.score.corpus import analyse_pairs
     from storylens.score.pagesdev import load_pages_dev
 
     articles, pairs = load_pages_dev()
-    analysed = analyse_pairs([(articles[a], articles[b]) for a, b, _ in pairs], cache)
+    analysed = analyse_pairs([(articles[a], articles[b]) for a, b, _ in pairs], analyzer)
     truth = np.array([same for *_, same in pairs])
     proba = np.array([v.probability for v in same_story_many(analysed, model)])
     return {
@@ -181,7 +182,7 @@ def check_pages_dev(model: SameStoryModel, cache: bool = False) -> dict[str, Any
 def train_same_story(
     data: Path = DATA_DIR,
     out: Path = MODEL_PATH,
-    cache: bool = False,
+    analyzer: Analyzer | None = None,
     languages: frozenset[str] = frozenset({"en-en"}),
 ) -> dict[str, Any]:
     """Fit on ``data/train.jsonl`` (pairs in ``languages``), save to ``out``, return metrics.
@@ -192,7 +193,7 @@ def train_same_story(
     from storylens.score.semeval import load_pairs
 
     pairs = [p for p in load_pairs(data / "train.jsonl") if p.language_pair in languages]
-    analysed = analyse_pairs([(p.a, p.b) for p in pairs], cache)
+    analysed = analyse_pairs([(p.a, p.b) for p in pairs], analyzer)
     X, y, real = training_rows(pairs, analysed)
     model = fit_same_story(X, y)
     model.save(out)
@@ -205,7 +206,7 @@ def train_same_story(
         "weights": {n: round(float(c), 3) for n, c in zip(model.features, model.coef, strict=True)},
     }
     try:
-        metrics["pages_stories_dev"] = check_pages_dev(model, cache)
+        metrics["pages_stories_dev"] = check_pages_dev(model, analyzer)
     except FileNotFoundError as exc:
         metrics["pages_stories_dev"] = f"skipped: {exc}"
     return metrics

@@ -21,10 +21,12 @@ from sklearn.linear_model import Ridge
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from storylens.analyze.analyzer import Analyzer
 from storylens.model import SCORE_DIMENSIONS
 from storylens.score.corpus import analyse_pairs
 from storylens.score.features import FEATURE_NAMES, feature_matrix
 from storylens.score.same_story import MODEL_PATH as SAME_STORY_PATH
+from storylens.score.same_story import same_story_many
 from storylens.score.scorer import MODEL_PATH, Scorer
 from storylens.score.semeval import DATA_DIR, evaluate, load_pairs, pearson
 
@@ -52,7 +54,7 @@ PARTS: dict[str, tuple[str, ...]] = {
 def train(
     data: Path = DATA_DIR,
     out: Path = MODEL_PATH,
-    cache: bool = False,
+    analyzer: Analyzer | None = None,
     parts: tuple[str, ...] = PARTS["all"],
     same_story_out: Path = SAME_STORY_PATH,
 ) -> dict[str, Any]:
@@ -60,11 +62,11 @@ def train(
     written to ``metrics.json``, the judgement's under ``same_story``)."""
     metrics: dict[str, Any] = {}
     if "scorer" in parts:
-        metrics.update(train_scorer(data, out, cache))
+        metrics.update(train_scorer(data, out, analyzer))
     if "same-story" in parts:
         from storylens.score.same_story_train import train_same_story
 
-        found = train_same_story(data, same_story_out, cache)
+        found = train_same_story(data, same_story_out, analyzer)
         same_story_out.with_name("same_story_metrics.json").write_text(
             json.dumps(found, indent=2) + "\n"
         )
@@ -73,14 +75,15 @@ def train(
 
 
 def train_scorer(
-    data: Path = DATA_DIR, out: Path = MODEL_PATH, cache: bool = False
+    data: Path = DATA_DIR, out: Path = MODEL_PATH, analyzer: Analyzer | None = None
 ) -> dict[str, Any]:
     """Fit, measure and save the SemEval scorer; returns the metrics written to ``metrics.json``."""
     train_pairs = load_pairs(data / "train.jsonl")
     test_pairs = load_pairs(data / "test.jsonl")
     started = time.perf_counter()
-    train_an = analyse_pairs([(p.a, p.b) for p in train_pairs], cache)
-    test_an = analyse_pairs([(p.a, p.b) for p in test_pairs], cache)
+    analyzer = analyzer or Analyzer()
+    train_an = analyse_pairs([(p.a, p.b) for p in train_pairs], analyzer)
+    test_an = analyse_pairs([(p.a, p.b) for p in test_pairs], analyzer)
     analysis_s = time.perf_counter() - started
 
     X, Xt = feature_matrix(train_an), feature_matrix(test_an)
@@ -92,7 +95,8 @@ def train_scorer(
     scorer.save(out)
 
     predicted = scorer.predict(Xt)
-    report = evaluate(test_pairs, test_an, predicted, scorer.same_story(Xt))
+    decided = [v.same_story for v in same_story_many(test_an)]
+    report = evaluate(test_pairs, test_an, predicted, np.array(decided))
     ridge = _ridge_pearson(X, Y, Xt, Yt)
     for dim, value in zip(SCORE_DIMENSIONS, ridge, strict=True):
         report["dimensions"][dim]["ridge_same_features"] = value
@@ -103,15 +107,7 @@ def train_scorer(
         "analysis_seconds": round(analysis_s, 1),
         "fit_seconds": round(fit_s, 1),
         "params": scorer.get_params(),
-        "same_story_threshold": scorer.threshold_,
-        "same_story_cv_f1": round(scorer.threshold_f1_, 4),
         "test": report,
     }
-    try:
-        from storylens.score.pagesdev import check_pages_dev
-
-        metrics["pages_stories_dev"] = check_pages_dev(scorer)
-    except FileNotFoundError as exc:
-        metrics["pages_stories_dev"] = f"skipped: {exc}"
     out.with_name("metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     return metrics

@@ -103,28 +103,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # this entry point is a shell like the CLI: skipped items are said on stderr as it says them
     tally = Tally(report=lambda message: print(f"storylens: {one_line(message)}", file=sys.stderr))
-    articles = [
-        a
-        for a in load_articles(args.inputs, tally, ReadOptions(max_bytes=args.max_bytes))
-        if (a.title or a.text).strip()
-    ]
-    grouper = StoryGrouper.fast() if args.fast else StoryGrouper()
-    found = spark_features(articles, master=args.master, embedding=grouper.embedding)
-    for article, item in zip(articles, found, strict=True):
-        if isinstance(item, Failed):
-            tally.skip(Problem(article.source or article.id, f"cannot analyse ({item.reason})"))
+    articles = []
+    for article in load_articles(args.inputs, tally, ReadOptions(max_bytes=args.max_bytes)):
+        if (article.title or article.text).strip():
+            articles.append(article)
+        else:  # said, as the CLI says it, not dropped silently
             tally.good -= 1
-    articles = [a for a, f in zip(articles, found, strict=True) if not isinstance(f, Failed)]
-    features = [f for f in found if not isinstance(f, Failed)]
+            tally.skip(Problem(article.source or article.id, "empty article (no title, no text)"))
+    grouper = StoryGrouper.fast() if args.fast else StoryGrouper()
+
+    def features_of(items: Sequence[Article]) -> list[StoryFeatures | Failed[Article]]:
+        return spark_features(items, master=args.master, embedding=grouper.embedding)
+
     if args.store:
+        # the store's own add: the embedding check, and only new or changed articles encoded
         with StoryStore(args.store, grouper=grouper) as db:
-            db.add_features(articles, features)
+            db.add(articles, featurize=features_of)
             failed = db.failed
             records = db.assignments()
     else:
+        found = features_of(articles)
         failed = [
+            Failed(f.item, f"cannot analyse this article ({f.reason})")
+            for f in found
+            if isinstance(f, Failed)
+        ]
+        kept = [(a, f) for a, f in zip(articles, found, strict=True) if not isinstance(f, Failed)]
+        failed += [
             Failed(f.item, f"cannot group this article ({f.reason})")
-            for f in add_isolated(grouper, articles, features)
+            for f in add_isolated(grouper, [a for a, _ in kept], [f for _, f in kept])
         ]
         records = grouper.assignments()
     for item in failed:

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storylens.sets import jaccard
 from storylens.stories.candidates import day_gap
 from storylens.stories.features import StoryFeatures
-
-
-def jaccard(a: frozenset[object], b: frozenset[object]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 import rensa
 
+from storylens.sets import UnionFind
+
 NUM_PERM = 128
 SEED = 42
 #: estimated Jaccard of 3-word shingle sets above which two texts are copies of one report
@@ -58,22 +60,10 @@ class DuplicateIndex:
         self._lsh = rensa.RMinHashLSH(threshold, num_perm, _bands(threshold, num_perm))
         self._sigs: list[rensa.RMinHash] = []
         self._ids: list[str] = []
-        self._parent: list[int] = []
+        self._sets: UnionFind[int] = UnionFind()
 
     def __len__(self) -> int:
         return len(self._ids)
-
-    def _root(self, i: int) -> int:
-        while self._parent[i] != i:
-            self._parent[i] = self._parent[self._parent[i]]
-            i = self._parent[i]
-        return i
-
-    def _union(self, a: int, b: int) -> None:
-        ra, rb = self._root(a), self._root(b)
-        if ra != rb:
-            # the older member names the group
-            self._parent[max(ra, rb)] = min(ra, rb)
 
     def add(self, ids: Sequence[str], texts: Sequence[str]) -> list[str]:
         start = len(self._ids)
@@ -82,15 +72,15 @@ class DuplicateIndex:
             sig = signature(text, self.num_perm)
             self._ids.append(key)
             self._sigs.append(sig)
-            self._parent.append(index)
+            self._sets.find(index)
             for other in self._lsh.query(sig):
                 if sig.jaccard(self._sigs[other]) >= self.threshold:
-                    self._union(index, other)
+                    self._sets.union(index, other)  # the older member names the group
             self._lsh.insert(index, sig)
         return [self.group(i) for i in range(start, len(self._ids))]
 
     def group(self, index: int) -> str:
-        return f"d-{self._ids[self._root(index)]}"
+        return f"d-{self._ids[self._sets.find(index)]}"
 
     def groups(self) -> list[str]:
         """The group of every text added so far, in the order they were added."""

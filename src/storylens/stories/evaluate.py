@@ -10,7 +10,9 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from storylens.errors import Problem
 from storylens.model import Article
+from storylens.sets import UnionFind
 from storylens.stories.features import lead
 
 #: cosine distance at which the baseline dendrogram is cut (a middling, untuned choice)
@@ -69,20 +71,14 @@ def stories_from_pairs(pairs: Iterable[tuple[str, str, bool]]) -> dict[str, str]
     Unjudged pairs count as different stories, which is right for nearly all of them in a
     sample of unrelated news, so these labels are an approximation a clustering set is not.
     """
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: UnionFind[str] = UnionFind()
     for a, b, same in pairs:
-        ra, rb = root(a), root(b)
-        if same and ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: root(x) for x in parent}
+        # an article no same-story pair joins is a story of its own
+        sets.find(a)
+        sets.find(b)
+        if same:
+            sets.union(a, b)
+    return {x: sets.find(x) for x in list(sets.parent)}
 
 
 def gold_label(record: dict[str, object]) -> str | None:
@@ -112,3 +108,37 @@ def evaluate_stories(
         scores = bcubed(labels, gold)
         result[key] = {"name": name, "stories": len(set(labels)), **scores.to_dict()}
     return result
+
+
+def read_labelled(path: str) -> tuple[list[Article], list[str], list[Problem]]:
+    """Articles of a JSONL file with their gold ``story`` (or ``event``) labels, read a line
+    at a time, and a :class:`~storylens.errors.Problem` per line left out; ReadError when the
+    file cannot be read."""
+    from storylens.read.jsonstream import json_records
+    from storylens.read.normalise import clean_value
+
+    articles: list[Article] = []
+    gold: list[str] = []
+    problems: list[Problem] = []
+    for item in json_records(path):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        where, record = item
+        try:
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+            record = clean_value(record)  # text cleaned once, as `read` cleans it
+            article = Article.from_dict(record)
+        except (ValueError, TypeError) as exc:
+            problems.append(Problem(where, f"bad record ({exc})"))
+            continue
+        label = gold_label(record)
+        if label is None:
+            problems.append(Problem(where, "no gold `story` (or `event`) field"))
+        elif not (article.title or article.text).strip():
+            problems.append(Problem(where, "empty article (no title, no text)"))
+        else:
+            articles.append(article)
+            gold.append(label)
+    return articles, gold, problems

@@ -18,7 +18,7 @@ from functools import cache
 
 import numpy as np
 
-from storylens.days import day_range
+from storylens.days import MONTHS, day_range, month_number
 from storylens.model import Article
 
 #: characters of the opening read after the headline
@@ -40,9 +40,7 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 #: scikit-learn's default token pattern, which the hashing encoder uses
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august")
-_MONTHS += ("september", "october", "november", "december")
-_MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in _MONTHS)
+_MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
 _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 #: capitalised words that name no one: sentence openers, days, months, page furniture
@@ -117,21 +115,21 @@ def lead(article: Article, chars: int = LEAD_CHARS) -> str:
     return f"{title}. {opening}" if title else opening
 
 
-def _month(token: str) -> int:
-    return [m[:3] for m in _MONTHS].index(token[:3].lower()) + 1
-
-
 def text_date(text: str) -> tuple[int, int] | None:
     """The first full date printed in an opening ("May 12, 2015", "18 November 2023")."""
     found: list[tuple[int, date]] = []
     for m in _DATE_MDY.finditer(text):
         try:
-            found.append((m.start(), date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))))
+            found.append(
+                (m.start(), date(int(m.group(3)), month_number(m.group(1)), int(m.group(2))))
+            )
         except ValueError:
             continue
     for m in _DATE_DMY.finditer(text):
         try:
-            found.append((m.start(), date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))))
+            found.append(
+                (m.start(), date(int(m.group(3)), month_number(m.group(2)), int(m.group(1))))
+            )
         except ValueError:
             continue
     if not found:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -37,21 +37,17 @@ from storylens.stories.features import (
     get_encoder,
 )
 from storylens.stories.linkage import average_link
-from storylens.stories.verify import MAX_VERIFIED_ROWS, Verifier
+from storylens.stories.story import build_story, sort_stories, story_id, story_number
+from storylens.stories.verify import MAX_VERIFIED_ROWS, Verifier, light_analyzer
+
+if TYPE_CHECKING:
+    from storylens.analyze.analyzer import Analyzer
 
 #: stories larger than this take part in a later batch whole instead of being re-clustered: by
 #: then they are settled, and re-scoring them on every batch would cost time in their size
 MAX_REVISED_STORY = 100
 #: score given to a near-duplicate pair: copies of one report are one story whatever their dates
 DUPLICATE_SCORE = 2.0
-
-
-def story_id(number: int) -> str:
-    return f"s-{number:06d}"
-
-
-def story_number(sid: str) -> int:
-    return int(sid.split("-", 1)[1])
 
 
 @dataclass
@@ -85,6 +81,7 @@ class StoryGrouper:
         verify: bool = True,
         embedding: str = "minilm",
         cross_lingual: bool = False,
+        analyzer: Analyzer | None = None,
     ) -> None:
         self.threshold = threshold
         self.name_weight = name_weight
@@ -96,6 +93,7 @@ class StoryGrouper:
         self.verify = verify
         self.embedding = embedding
         self.cross_lingual = cross_lingual
+        self.analyzer = analyzer
 
     @classmethod
     def fast(cls, **params: Any) -> StoryGrouper:
@@ -325,7 +323,11 @@ class StoryGrouper:
 
         verifier = None
         if self.verify and len(rows) <= MAX_VERIFIED_ROWS:
-            verifier = Verifier(decision.threshold, DUPLICATE_SCORE, self._verified_row)
+            # the link check's light analyses are cached across batches by the grouper's analyzer
+            self.analyzer = self.analyzer or light_analyzer()
+            verifier = Verifier(
+                decision.threshold, DUPLICATE_SCORE, self._verified_row, self.analyzer
+            )
             verifier.prepare([(r, s, self._light(decision, r, s)) for r, s in edges])
 
         def pair_score(r: int, s: int) -> float:
@@ -407,41 +409,6 @@ class StoryGrouper:
             }
             for i, row in enumerate(self.rows_)
         ]
-
-
-def build_story(sid: str, members: list[StoryMember], vectors: np.ndarray) -> Story:
-    """A Story view: headline nearest the centre, outlets, dates, who reported first."""
-    order = sorted(range(len(members)), key=lambda i: (members[i].published or "9999", i))
-    members = [members[i] for i in order]
-    vectors = vectors[order]
-    centre = vectors.mean(axis=0)
-    closeness = vectors @ centre
-    titled = [i for i, m in enumerate(members) if m.title]
-    title = members[max(titled, key=lambda i: closeness[i])].title if titled else ""
-    dates = sorted(m.published for m in members if m.published)
-    outlets = list(dict.fromkeys(m.outlet for m in members if m.outlet))
-    groups: dict[str, list[str]] = {}
-    for m in members:
-        groups.setdefault(m.duplicate_group, []).append(m.id)
-    first = next((m.outlet for m in members if m.published and m.outlet), None)
-    return Story(
-        id=sid,
-        title=title,
-        articles=members,
-        outlets=outlets,
-        first_seen=dates[0] if dates else None,
-        last_seen=dates[-1] if dates else None,
-        first_reported_by=first or (outlets[0] if outlets else None),
-        duplicate_groups=sorted(groups.values(), key=lambda g: (-len(g), g[0])),
-    )
-
-
-def sort_stories(stories: list[Story]) -> list[Story]:
-    """Largest first; among equals the newest (latest last_seen), then the oldest id."""
-    stories = sorted(stories, key=lambda s: story_number(s.id))
-    stories.sort(key=lambda s: s.last_seen or "", reverse=True)
-    stories.sort(key=lambda s: len(s.articles), reverse=True)
-    return stories
 
 
 def group_stories(articles: Sequence[Article], **params: Any) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -31,6 +31,9 @@ from storylens.stories.features import (
 from storylens.stories.grouping import StoryGrouper
 from storylens.stories.isolated import add_isolated
 from storylens.stories.store_reads import StoreReads
+
+#: features of articles computed somewhere else (a ``Failed`` for each one that cannot be)
+Featurize = Callable[[Sequence[Article]], Sequence[StoryFeatures | Failed[Article]]]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,7 +67,10 @@ _KEPT: tuple[Path, str, StoryGrouper] | None = None
 
 def _settings(grouper: StoryGrouper) -> tuple[Any, ...]:
     return tuple(
-        v for k, v in sorted(vars(grouper).items()) if not k.endswith("_") and k != "encoder"
+        # the model handles are not settings: two groupers with either are the same grouper
+        v
+        for k, v in sorted(vars(grouper).items())
+        if not k.endswith("_") and k not in ("encoder", "analyzer")
     )
 
 
@@ -158,20 +164,26 @@ class StoryStore(StoreReads):
         self._db.close()
 
     # -- writing -------------------------------------------------------------------------
-    def add(self, articles: Sequence[Article]) -> dict[str, str]:
-        """Group ``articles`` with what is stored; returns article id -> story id for them.
+    def add(
+        self, articles: Sequence[Article], featurize: Featurize | None = None
+    ) -> dict[str, str]:
+        """Group ``articles`` with what is stored; returns article id -> story id for them. The
+        one way in for every shell: the CLI, Spark and the web app.
 
-        An id stored before with another title or text (:meth:`changed_ids`) is replaced: its
-        new text is analysed and grouped again, as if it came for the first time. Afterwards
-        :attr:`status` tells each id added, updated or unchanged, and :attr:`failed` holds each
-        article that could not be analysed or grouped (the others are stored all the same)."""
+        Only articles new to the store or with changed text are featurized, by ``featurize``
+        (Spark executors, the CLI's batches with a progress bar) or else the grouper's encoder;
+        a ``Failed`` in its answer stands for an article it could not analyse. An id stored
+        before with another title or text (:meth:`changed_ids`) is replaced: its new text is
+        analysed and grouped again. Afterwards :attr:`status` tells each id added, updated or
+        unchanged, and :attr:`failed` holds each article that could not be analysed or grouped
+        (the others are stored all the same)."""
         articles = list({a.id: a for a in articles}.values())  # an id given twice: the last
         stored = self._stored_texts(articles)
         fresh = [a for a in articles if stored.get(a.id) != _texts(a)]
-        self.check_compatible()
+        self.check_compatible()  # before the costly encoding, not after
         # the slow part (the sentence encoder) runs before taking the write lock; what another
         # writer changes meanwhile is sorted out under it (_commit)
-        features = self._featurize(fresh)
+        features = (featurize or self._featurize)(fresh) if fresh else []
         return self._commit(articles, dict(zip((a.id for a in fresh), features, strict=True)))
 
     def _featurize(self, articles: Sequence[Article]) -> list[StoryFeatures | Failed[Article]]:
@@ -198,14 +210,6 @@ class StoryStore(StoreReads):
             )
             stored.update((r[0], (r[1] or "", r[2] or "")) for r in rows)
         return stored
-
-    def add_features(
-        self, articles: Sequence[Article], features: Sequence[StoryFeatures]
-    ) -> dict[str, str]:
-        """:meth:`add` for articles whose features were computed elsewhere (Spark workers, the
-        CLI); a stored article with the same id and other text is replaced."""
-        known = dict(zip((a.id for a in articles), features, strict=True))
-        return self._commit(list({a.id: a for a in articles}.values()), known)
 
     def _commit(
         self, articles: list[Article], known: Mapping[str, StoryFeatures | Failed[Article]]

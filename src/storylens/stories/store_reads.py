@@ -10,7 +10,7 @@ import numpy as np
 
 from storylens.leads import lead
 from storylens.model import Article, Story, StoryMember
-from storylens.stories.grouping import build_story, sort_stories
+from storylens.stories.story import build_story, sort_stories
 
 
 class StoreReads:

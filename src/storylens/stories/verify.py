@@ -13,10 +13,14 @@ threshold.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from storylens.model import Article
 from storylens.stories.features import KEY_CHARS, StoryFeatures
+
+if TYPE_CHECKING:
+    from storylens.analyze.analyzer import Analyzer
+    from storylens.analyze.document import Analysis
 
 #: score of a vetoed pair: as far apart as two articles outside the time window
 VETO_SCORE = -1.0
@@ -37,12 +41,20 @@ def opening(features: StoryFeatures, published: str | None) -> Article:
     return Article(title=title, text=text[:KEY_CHARS], id=features.id, published=published)
 
 
+def light_analyzer() -> Analyzer:
+    """An analyzer of the light steps: what the same-event judgement reads of an opening."""
+    from storylens.analyze.analyzer import Analyzer
+
+    return Analyzer.light()
+
+
 class Verifier:
     """Adjusts light pair scores with the same-event judgement; analyses and verdicts are cached.
 
     Pairs scored below ``threshold`` are not linked anyway, and pairs at ``ceiling`` or above
     are near-duplicate copies (one story whatever the model says); only those between are
-    verified. ``rows(i)`` gives the features and publication date of grouping row ``i``.
+    verified. ``rows(i)`` gives the features and publication date of grouping row ``i``;
+    ``analyzer`` (the light steps are enough) analyses each opening once.
     """
 
     def __init__(
@@ -50,16 +62,17 @@ class Verifier:
         threshold: float,
         ceiling: float,
         rows: Callable[[int], tuple[StoryFeatures, str | None]],
+        analyzer: Analyzer,
     ) -> None:
         self.threshold = threshold
         self.ceiling = ceiling
         self.rows = rows
-        self.analyses: dict[int, Any] = {}
+        self.analyzer = analyzer
+        self.analyses: dict[int, Analysis] = {}
         self.verdicts: dict[tuple[int, int], tuple[float, bool]] = {}
 
     def prepare(self, scored: Iterable[tuple[int, int, float]]) -> None:
         """Judge many ``(row, row, light score)`` at once: one analysis per article, one batch."""
-        from storylens.analyze import analyze_many
         from storylens.score.same_story import same_story_many
 
         wanted = {
@@ -71,7 +84,7 @@ class Verifier:
         missing = sorted({r for pair in todo for r in pair} - set(self.analyses))
         if missing:
             articles = [opening(*self.rows(r)) for r in missing]
-            self.analyses.update(zip(missing, analyze_many(articles), strict=True))
+            self.analyses.update(zip(missing, self.analyzer.stream(articles), strict=True))
         verdicts = same_story_many([(self.analyses[r], self.analyses[s]) for r, s in todo])
         for pair, verdict in zip(todo, verdicts, strict=True):
             self.verdicts[pair] = (verdict.probability, verdict.conflict)

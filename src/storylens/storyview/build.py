@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import PurePath
 
+from storylens.analyze.analyzer import Analyzer
 from storylens.analyze.document import Analysis
 from storylens.compare.align import sentence_side
 from storylens.compare.words import tokens
@@ -186,20 +187,20 @@ def story_view(
     title: str | None = None,
     duplicate_groups: Mapping[str, str] | None = None,
     analyses: Sequence[Analysis] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> StoryView:
     """The story view of a set of articles about one event.
 
     ``duplicate_groups`` maps article ids to wire-copy groups (as a store keeps them); without it
-    they are found here. ``analyses`` (any order) skip analysing the articles again.
+    they are found here. ``analyses`` (any order) skip analysing the articles again; otherwise
+    ``analyzer`` (a fresh one when None) analyses them.
     """
     ordered = chronological(articles)
     if analyses is not None:
         by_id = {a.article.id: a for a in analyses}
         done = [by_id[a.id] for a in ordered]
     else:
-        from storylens.analyze import analyze_many  # the models load only when needed
-
-        done = analyze_many(ordered)
+        done = list((analyzer or Analyzer()).stream(ordered))
     if duplicate_groups is None:
         from storylens.stories.dedup import find_duplicates
 

@@ -28,6 +28,11 @@ class Backend:
         self.store_path = Path(store_path)
         self._write_lock = threading.Lock()
         self._encoders: dict[str, Any] = {}
+        # one analyzer for the app's life: an article compared or viewed again is not analysed
+        # again (its cache is bounded and its own, not a module global)
+        from storylens.analyze.analyzer import Analyzer
+
+        self.analyzer = Analyzer()
 
     def _store(self) -> Any:
         from storylens.stories.store import StoryStore
@@ -67,7 +72,7 @@ class Backend:
         from storylens.storyview.stored import stored_story_view
 
         with self._store() as store:
-            view = stored_story_view(store, story_id)
+            view = stored_story_view(store, story_id, self.analyzer)
         if view is None:
             raise NotFound(f"no story with id {story_id!r}")
         return view
@@ -98,7 +103,7 @@ class Backend:
     def compare(self, a: Article, b: Article) -> Any:
         from storylens.compare import compare
 
-        return compare(a, b)
+        return compare(a, b, analyzer=self.analyzer)
 
     def compare_ids(self, a_id: str, b_id: str) -> Any:
         return self.compare(self.article(a_id), self.article(b_id))
