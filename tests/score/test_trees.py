@@ -39,7 +39,7 @@ def test_categorical_splits_are_left_to_scikit_learn() -> None:
 
 def test_scorer_pickles_without_its_flat_trees() -> None:
     X, Y = synthetic(n=120)
-    model = Scorer(max_iter=20, n_folds=3).fit(X, Y)
+    model = Scorer(max_iter=20).fit(X, Y)
     before = model.predict(X)
     clone = pickle.loads(pickle.dumps(model))
     assert getattr(clone, "_flat", None) is None
