@@ -4,7 +4,8 @@ commands hold one record in memory, never the whole file (like `read` and `clust
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from storylens.errors import Problem, ReadError
 from storylens.read.jsonlines import parse_json
@@ -27,6 +28,26 @@ def json_records(path: str, max_bytes: int = MAX_BYTES) -> Iterator[tuple[str, o
     except NotText as exc:
         raise ReadError(source.where, f"{exc}; save it as UTF-8 JSON lines") from None
     return _records(source.where, lines)
+
+
+T = TypeVar("T")
+
+
+def parsed_records(path: str, parse: Callable[[str, object], T]) -> tuple[list[T], list[Problem]]:
+    """``parse(where, record)`` of every JSON record of ``path``, and a Problem per line that is
+    not JSON or that ``parse`` rejects with ValueError/TypeError (its message says why)."""
+    items: list[T] = []
+    problems: list[Problem] = []
+    for item in json_records(path):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        where, record = item
+        try:
+            items.append(parse(where, record))
+        except (ValueError, TypeError) as exc:
+            problems.append(Problem(where, str(exc)))
+    return items, problems
 
 
 def _records(

@@ -43,17 +43,8 @@ def parse_pair_record(record: Any, default_id: str) -> tuple[str, Article, Artic
 def read_pairs(path: str) -> tuple[list[tuple[str, Article, Article]], list[Problem]]:
     """Every usable ``(pair_id, a, b)`` of a JSONL file, read a line at a time, and a
     :class:`~storylens.errors.Problem` per bad line; ReadError when the file cannot be read."""
-    from storylens.read.jsonstream import json_records
+    from storylens.read.jsonstream import parsed_records
 
-    pairs: list[tuple[str, Article, Article]] = []
-    problems: list[Problem] = []
-    for item in json_records(path):
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
-        where, record = item
-        try:
-            pairs.append(parse_pair_record(record, default_id=where.rsplit(":", 1)[1]))
-        except (ValueError, TypeError) as exc:
-            problems.append(Problem(where, str(exc)))
-    return pairs, problems
+    return parsed_records(
+        path, lambda where, record: parse_pair_record(record, default_id=where.rsplit(":", 1)[1])
+    )

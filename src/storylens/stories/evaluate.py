@@ -114,26 +114,23 @@ def read_labelled(path: str) -> tuple[list[Article], list[str], list[Problem]]:
     """Articles of a JSONL file with their gold ``story`` (or ``event``) labels, read a line
     at a time, and a :class:`~storylens.errors.Problem` per line left out; ReadError when the
     file cannot be read."""
-    from storylens.read.jsonstream import json_records
+    from storylens.read.jsonstream import parsed_records
     from storylens.read.normalise import clean_value
 
-    articles: list[Article] = []
-    gold: list[str] = []
-    problems: list[Problem] = []
-    for item in json_records(path):
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
-        where, record = item
+    def parse(where: str, record: object) -> tuple[str, Article, str | None]:
+        if not isinstance(record, dict):
+            raise ValueError("bad record (not a JSON object)")
         try:
-            if not isinstance(record, dict):
-                raise ValueError("not a JSON object")
             record = clean_value(record)  # text cleaned once, as `read` cleans it
             article = Article.from_dict(record)
         except (ValueError, TypeError) as exc:
-            problems.append(Problem(where, f"bad record ({exc})"))
-            continue
-        label = gold_label(record)
+            raise ValueError(f"bad record ({exc})") from None
+        return where, article, gold_label(record)
+
+    parsed, problems = parsed_records(path, parse)
+    articles: list[Article] = []
+    gold: list[str] = []
+    for where, article, label in parsed:
         if label is None:
             problems.append(Problem(where, "no gold `story` (or `event`) field"))
         elif not (article.title or article.text).strip():
