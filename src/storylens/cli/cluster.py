@@ -103,7 +103,7 @@ def _features(articles: list[Article], embedding: str) -> list[Any]:
     encoder = get_encoder(embedding)
     batches = [articles[i : i + 256] for i in range(0, len(articles), 256)]
     out: list[Any] = []
-    for batch in progress(batches, "analysing", total=len(batches)):
+    for batch in progress(batches, "analysing", total=len(batches), unit="batches"):
         out.extend(isolate(batch, lambda items: featurize(items, encoder)))
     return out
 

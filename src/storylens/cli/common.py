@@ -12,7 +12,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from storylens import batch
 from storylens.batch import EXIT_NOTHING, EXIT_OK, EXIT_SKIPPED, output_stream, write_jsonl
@@ -68,15 +79,41 @@ class Tally(batch.Tally):
         raise typer.Exit(self.exit_code)
 
 
-def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
-    """A rich progress bar on stderr when it is a terminal; plain iteration otherwise."""
+class RateColumn(ProgressColumn):
+    """Items a second, from rich's own moving estimate: how fast a long run goes, in its unit."""
+
+    def __init__(self, unit: str) -> None:
+        super().__init__()
+        self.unit = unit
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        shown = "?" if speed is None else f"{speed:,.1f}" if speed < 100 else f"{speed:,.0f}"
+        return Text(f"{shown} {self.unit}/s", style="progress.data.speed")
+
+
+def progress_columns(total: int | None, unit: str = "articles") -> list[ProgressColumn]:
+    """Count and rate always; the time left when the total is known, the time spent otherwise."""
+    columns: list[ProgressColumn] = [TextColumn("{task.description}")]
+    if total is not None:
+        columns += [BarColumn(), MofNCompleteColumn()]
+    else:
+        columns.append(TextColumn("{task.completed:,}"))
+    columns.append(RateColumn(unit))
+    columns.append(TimeRemainingColumn() if total is not None else TimeElapsedColumn())
+    return columns
+
+
+def progress(
+    items: Iterable[T], description: str, total: int | None = None, unit: str = "articles"
+) -> Iterator[T]:
+    """A rich progress bar on stderr, with rate and ETA, when it is a terminal; plain iteration
+    otherwise, so logs and pipes stay clean."""
     if not sys.stderr.isatty():
         yield from items
         return
-    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-    if total is not None:
-        columns.append(TimeRemainingColumn())
-    with Progress(*columns, transient=True) as bar:
+    console = Console(stderr=True)  # stdout carries the results
+    with Progress(*progress_columns(total, unit), console=console, transient=True) as bar:
         task = bar.add_task(description, total=total)
         for item in items:
             yield item
