@@ -73,6 +73,8 @@ class AnalyzeOptions:
     shingle_size: int = 5
     #: sentences after the title that make up ``Analysis.embedding``
     opening_sentences: int = 3
+    #: the sentence encoder: part of every cache key, so no cache hands back another's vectors
+    encoder: str = models.ENCODER
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "steps", closed(frozenset(self.steps)))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from usearch.index import Index
+
+from storylens.neighbours import Index
 
 #: below this many vectors, exact search is as fast as the graph and never misses
 EXACT_BELOW = 4096

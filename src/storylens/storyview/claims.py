@@ -15,11 +15,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from usearch.index import Index
 
 from storylens.analyze.document import Analysis
 from storylens.compare.align import AlignOptions, SentenceSide, judge_pair
 from storylens.compare.words import containment, sequence_ratio
+from storylens.neighbours import Index
 
 #: neighbours looked up per sentence (more than a story has outlets rarely pays)
 NEIGHBOURS = 24
