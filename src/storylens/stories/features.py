@@ -18,8 +18,9 @@ from functools import cache
 
 import numpy as np
 
-from storylens.days import MONTHS, day_range, month_number
+from storylens.days import EVENT_YEAR, MONTH_NAME, day_range, month_number
 from storylens.model import Article
+from storylens.tokens import HASHING_TOKEN
 
 #: characters of the opening read after the headline
 LEAD_CHARS = 700
@@ -37,12 +38,8 @@ MODEL_LANGUAGES = frozenset({"en"})
 
 _NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*[a-z0-9][\w’'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w’'-]+|of|de))*")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
-#: scikit-learn's default token pattern, which the hashing encoder uses
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
-_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
+_DATE_MDY = re.compile(rf"\b({MONTH_NAME})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_NAME})\s+(\d{{4}})\b", re.I)
 #: capitalised words that name no one: sentence openers, days, months, page furniture
 _NOT_NAMES = frozenset(
     str.split(
@@ -148,7 +145,7 @@ def keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
         names.update(w for w in words if len(w) > 2)
         if len(words) > 1:
             names.add(" ".join(words))
-    years = frozenset(int(y) for y in _YEAR.findall(text))
+    years = frozenset(int(y) for y in EVENT_YEAR.findall(text))
     numbers: set[str] = set()
     for raw in _NUMBER.findall(text):
         value = raw.replace(",", "")
@@ -262,7 +259,7 @@ def stop_words(language: str) -> tuple[str, ...]:
             return ()
     # only words the vectorizer's tokenizer yields whole ("n't" and "'s" it cannot)
     lowered = {w.lower() for w in words}
-    return tuple(sorted(w for w in lowered if _TOKEN.findall(w) == [w]))
+    return tuple(sorted(w for w in lowered if HASHING_TOKEN.findall(w) == [w]))
 
 
 @cache
