@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -101,3 +102,27 @@ def test_identical_copies_join_the_first_one() -> None:
 def test_ids_and_texts_must_pair_up() -> None:
     with pytest.raises(ValueError, match="2 ids for 1 texts"):
         DuplicateIndex().add(["a", "b"], [WIRE])
+
+
+def test_features_carry_the_signature_grouping_would_make_from_their_body(
+    fake_encoder: Callable[[list[str]], np.ndarray],
+) -> None:
+    from dataclasses import replace
+
+    from storylens.model import Article
+    from storylens.stories.features import featurize
+    from storylens.stories.grouping import StoryGrouper
+
+    articles = [
+        Article(title="Troops", text=WIRE, id="a", published="2020-01-03"),
+        Article(title="Troops stay", text=WIRE + " Read more.", id="b", published="2020-01-03"),
+        Article(title="iPhone", text=OTHER, id="c", published="2020-01-03"),
+    ]
+    features = featurize(articles, fake_encoder)
+    for f in features:
+        assert f.signature is not None and np.array_equal(f.signature, signature(f.body))
+    carried = StoryGrouper(encoder=fake_encoder, verify=False).add_features(articles, features)
+    # features read back from a store carry no signature: grouping makes it from the body
+    bare = [replace(f, signature=None) for f in features]
+    remade = StoryGrouper(encoder=fake_encoder, verify=False).add_features(articles, bare)
+    assert carried.duplicate_groups_ == remade.duplicate_groups_ == ["d-a", "d-a", "d-c"]

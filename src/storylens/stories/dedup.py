@@ -12,7 +12,6 @@ changes when later copies arrive.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 import numpy as np
@@ -109,9 +108,8 @@ class DuplicateIndex:
         self.num_perm = num_perm
         bands = bands_for(threshold, num_perm)
         self._lsh = BandIndex(bands, num_perm // bands)
-        #: signatures in the batches they came in, and the first row of each batch
-        self._chunks: list[np.ndarray] = []
-        self._starts: list[int] = []
+        #: the signature of every row (those of features are shared, not copied)
+        self._sigs: list[np.ndarray] = []
         #: the first row of each distinct signature, by a hash of it: an identical copy (a
         #: reprinted wire, a boilerplate page) joins it at once and stays out of the LSH,
         #: where a thousand copies would make half a million candidate pairs per band
@@ -130,14 +128,19 @@ class DuplicateIndex:
             signatures[row] = signature(text, self.num_perm)
         return self.add_signatures(ids, signatures)
 
-    def add_signatures(self, ids: Sequence[str], signatures: np.ndarray) -> list[str]:
-        """:meth:`add` for signatures computed elsewhere (:func:`signature` of each text)."""
+    def add_signatures(
+        self, ids: Sequence[str], signatures: np.ndarray | Sequence[np.ndarray]
+    ) -> list[str]:
+        """:meth:`add` for signatures computed elsewhere (:func:`signature` of each text, as
+        story features carry it)."""
+        if len(ids) != len(signatures):
+            raise ValueError(f"{len(ids)} ids for {len(signatures)} signatures")
         start = len(self._ids)
         if not len(ids):
             return []
         self._ids.extend(ids)
-        self._chunks.append(signatures)
-        self._starts.append(start)
+        self._sigs.extend(signatures)
+        signatures = np.stack(signatures)
         whole = BandIndex(1, self.num_perm).band_keys(signatures)[:, 0].tolist()
         distinct: list[int] = []
         for offset, key in enumerate(whole):
@@ -157,8 +160,7 @@ class DuplicateIndex:
         return [self.group(i) for i in range(start, len(self._ids))]
 
     def _signature(self, row: int) -> np.ndarray:
-        chunk = bisect_right(self._starts, row) - 1
-        return self._chunks[chunk][row - self._starts[chunk]]
+        return self._sigs[row]
 
     def group(self, index: int) -> str:
         return f"d-{self._ids[self._sets.find(index)]}"

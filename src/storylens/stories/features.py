@@ -20,6 +20,7 @@ import numpy as np
 
 from storylens.days import EVENT_YEAR, MONTH_NAME, day_range, month_number
 from storylens.model import Article
+from storylens.stories.dedup import signature
 from storylens.tokens import HASHING_TOKEN
 
 #: characters of the opening read after the headline
@@ -69,7 +70,7 @@ class StoryFeatures:
     years: frozenset[int] = frozenset()
     #: first and last day (ordinals) the publication date can be; None when unknown
     days: tuple[int, int] | None = None
-    #: text that near-duplicate detection shingles
+    #: title and text: what near-duplicate detection signs and the link check reads
     body: str = ""
     title: str = ""
     #: ISO 639-1 code, declared or detected; None when the opening is too short to tell
@@ -77,6 +78,10 @@ class StoryFeatures:
     #: the opening glossed into English and embedded by the model's encoder (non-English
     #: languages with a dictionary, :mod:`.crossing`); None otherwise
     bridge: np.ndarray | None = None
+    #: MinHash of ``body`` (:func:`storylens.stories.dedup.signature`), made with the rest of
+    #: the features (on a Spark executor too); None for features read back from a store, whose
+    #: signature grouping makes again from ``body``
+    signature: np.ndarray | None = None
 
     @property
     def cross_vector(self) -> np.ndarray | None:
@@ -223,6 +228,7 @@ def featurize(
         articles, leads, vectors, languages, bridges, strict=True
     ):
         names, numbers, years = keys(lead(article, KEY_CHARS))
+        body = f"{article.title or ''}\n{article.text or ''}"
         days = day_range(article.published) or text_date(text)
         vec = np.asarray(vector, dtype="float32")
         norm = float(np.linalg.norm(vec))
@@ -234,10 +240,11 @@ def featurize(
                 numbers=numbers,
                 years=years,
                 days=days,
-                body=f"{article.title or ''}\n{article.text or ''}",
+                body=body,
                 title=article.title or "",
                 language=language,
                 bridge=crossed,
+                signature=signature(body),
             )
         )
     return out
