@@ -12,11 +12,11 @@ changes when later copies arrive.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
-from storylens.analyze.shingles import minhash, mix, shingle_array
+from storylens.analyze.shingles import minhash, minhash_many, mix, shingle_array, shingle_arrays
 from storylens.sets import UnionFind
 
 NUM_PERM = 128
@@ -24,11 +24,18 @@ NUM_PERM = 128
 THRESHOLD = 0.5
 #: words per shingle: the analysis stage's default (``AnalyzeOptions.shingle_size``)
 SHINGLE = 5
+#: candidate pairs compared at once (x 128 values x 2 signatures: 16 MB)
+_PAIRS_AT_ONCE = 65_536
 
 
 def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
     """MinHash signature of ``text``'s word shingles (uint64, ``num_perm`` values)."""
     return minhash(shingle_array(text, SHINGLE), num_perm)
+
+
+def sign_many(texts: Sequence[str], num_perm: int = NUM_PERM) -> np.ndarray:
+    """:func:`signature` of each text, one row each, hashed a batch at a time."""
+    return minhash_many(shingle_arrays(texts, SHINGLE), num_perm)
 
 
 def bands_for(threshold: float, num_perm: int) -> int:
@@ -47,9 +54,8 @@ def bands_for(threshold: float, num_perm: int) -> int:
 
 
 class BandIndex:
-    """Banded LSH: ``add`` takes a batch of signatures with their row numbers and yields
-    ``(new, older)`` row pairs that agree on all ``rows`` values of at least one band (a pair
-    may come once per band)."""
+    """Banded LSH: ``add`` takes a batch of signatures with their row numbers and returns the
+    ``(new, older)`` row pairs that agree on all ``rows`` values of at least one band."""
 
     def __init__(self, bands: int, rows: int) -> None:
         self.bands = bands
@@ -70,34 +76,40 @@ class BandIndex:
             acc = mix(acc ^ cut[:, :, row])
         return acc
 
-    def add(self, signatures: np.ndarray, rows: np.ndarray) -> Iterator[tuple[int, int]]:
-        """Index ``signatures`` as ``rows`` (ascending, above every row added before) and yield
-        the candidate pairs they make with earlier rows, lazily: a band's pairs are found
-        after the pairs of the bands before it have been used."""
+    def add(self, signatures: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Index ``signatures`` as ``rows`` (ascending, above every row added before); returns
+        the candidate pairs they make with earlier rows, ``(new, older)``, each pair once."""
         keys = self.band_keys(signatures)
         rows = np.asarray(rows, "int64")
+        found: list[np.ndarray] = []
         for band in range(self.bands):
             column = keys[:, band]
             stored, stored_rows = self._keys[band], self._rows[band]
             low = np.searchsorted(stored, column, "left")
-            high = np.searchsorted(stored, column, "right")
-            for i in np.flatnonzero(high > low).tolist():
-                for older in stored_rows[low[i] : high[i]].tolist():
-                    yield int(rows[i]), older
+            counts = np.searchsorted(stored, column, "right") - low
+            if counts.any():
+                # every stored row in [low, high) of each new row, without a Python loop
+                firsts = np.repeat(low - (np.cumsum(counts) - counts), counts)
+                older = stored_rows[np.arange(int(counts.sum())) + firsts]
+                found.append(np.stack([np.repeat(rows, counts), older], axis=1))
             # rows of this batch that share a key with an earlier row of the batch; the stable
             # sort keeps each run of equal keys in row order
             order = np.argsort(column, kind="stable")
             ordered, ordered_rows = column[order], rows[order]
-            starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-            ends = np.r_[starts[1:], len(ordered)]
-            for first, end in zip(starts.tolist(), ends.tolist(), strict=True):
-                run = ordered_rows[first:end].tolist()
-                for later in range(1, len(run)):
-                    for earlier in range(later):
-                        yield run[later], run[earlier]
+            run_start = np.maximum.accumulate(
+                np.where(np.r_[True, ordered[1:] != ordered[:-1]], np.arange(len(ordered)), 0)
+            )
+            before = np.arange(len(ordered)) - run_start  # earlier rows in the same run
+            if before.any():
+                firsts = np.repeat(run_start - (np.cumsum(before) - before), before)
+                earlier = ordered_rows[np.arange(int(before.sum())) + firsts]
+                found.append(np.stack([np.repeat(ordered_rows, before), earlier], axis=1))
             at = np.searchsorted(stored, ordered, "right")
             self._keys[band] = np.insert(stored, at, ordered)
             self._rows[band] = np.insert(stored_rows, at, ordered_rows)
+        if not found:
+            return np.zeros((0, 2), "int64")
+        return np.unique(np.concatenate(found), axis=0)
 
 
 class DuplicateIndex:
@@ -123,10 +135,7 @@ class DuplicateIndex:
     def add(self, ids: Sequence[str], texts: Sequence[str]) -> list[str]:
         if len(ids) != len(texts):
             raise ValueError(f"{len(ids)} ids for {len(texts)} texts")
-        signatures = np.zeros((len(texts), self.num_perm), "uint64")
-        for row, text in enumerate(texts):
-            signatures[row] = signature(text, self.num_perm)
-        return self.add_signatures(ids, signatures)
+        return self.add_signatures(ids, sign_many(texts, self.num_perm))
 
     def add_signatures(
         self, ids: Sequence[str], signatures: np.ndarray | Sequence[np.ndarray]
@@ -147,20 +156,28 @@ class DuplicateIndex:
             row = start + offset
             self._sets.find(row)
             first = self._exact.setdefault(key, row)
-            if first != row and np.array_equal(self._signature(first), signatures[offset]):
+            if first != row and np.array_equal(self._sigs[first], signatures[offset]):
                 self._sets.union(row, first)
             else:
                 distinct.append(offset)
-        rows = np.asarray(distinct, "int64") + start
-        for row, older in self._lsh.add(signatures[distinct], rows):
-            if self._sets.find(row) == self._sets.find(older):
-                continue  # already one group: no need to estimate their overlap
-            if np.mean(self._signature(row) == self._signature(older)) >= self.threshold:
-                self._sets.union(row, older)  # the older member names the group
+        pairs = self._lsh.add(signatures[distinct], np.asarray(distinct, "int64") + start)
+        for row, older in self._similar(pairs).tolist():
+            self._sets.union(row, older)  # the older member names the group
         return [self.group(i) for i in range(start, len(self._ids))]
 
-    def _signature(self, row: int) -> np.ndarray:
-        return self._sigs[row]
+    def _similar(self, pairs: np.ndarray) -> np.ndarray:
+        """The candidate pairs whose estimated Jaccard reaches the threshold."""
+        if not len(pairs):
+            return pairs
+        involved = np.unique(pairs)
+        matrix = np.stack([self._sigs[row] for row in involved.tolist()])
+        where = np.searchsorted(involved, pairs)
+        keep = np.zeros(len(pairs), bool)
+        for start in range(0, len(pairs), _PAIRS_AT_ONCE):
+            part = where[start : start + _PAIRS_AT_ONCE]
+            same = (matrix[part[:, 0]] == matrix[part[:, 1]]).mean(axis=1)
+            keep[start : start + _PAIRS_AT_ONCE] = same >= self.threshold
+        return pairs[keep]
 
     def group(self, index: int) -> str:
         return f"d-{self._ids[self._sets.find(index)]}"

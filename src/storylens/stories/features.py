@@ -20,7 +20,7 @@ import numpy as np
 
 from storylens.days import EVENT_YEAR, MONTH_NAME, day_range, month_number
 from storylens.model import Article
-from storylens.stories.dedup import signature
+from storylens.stories.dedup import sign_many
 from storylens.tokens import HASHING_TOKEN
 
 #: characters of the opening read after the headline
@@ -223,12 +223,12 @@ def featurize(
 
     # glossing costs an encoder pass per non-English opening: only when links may cross
     bridges = cross_views(leads, languages, encoder) if cross_lingual else [None] * len(leads)
+    bodies = [f"{a.title or ''}\n{a.text or ''}" for a in articles]
     out: list[StoryFeatures] = []
-    for article, text, vector, language, crossed in zip(
-        articles, leads, vectors, languages, bridges, strict=True
+    for article, text, vector, language, crossed, body, signed in zip(
+        articles, leads, vectors, languages, bridges, bodies, sign_many(bodies), strict=True
     ):
         names, numbers, years = keys(lead(article, KEY_CHARS))
-        body = f"{article.title or ''}\n{article.text or ''}"
         days = day_range(article.published) or text_date(text)
         vec = np.asarray(vector, dtype="float32")
         norm = float(np.linalg.norm(vec))
@@ -244,7 +244,7 @@ def featurize(
                 title=article.title or "",
                 language=language,
                 bridge=crossed,
-                signature=signature(body),
+                signature=signed,
             )
         )
     return out
