@@ -15,6 +15,21 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
+#: a month's name or its abbreviation ("Sept.", "oct", "January"), for patterns read without case
+MONTH_NAME = "(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?"
+
+# The years, one place for every stage. Three ranges, each kept for what reads it:
+#: the years a report can be set in: grouping's year keys and the same-event judgement's event
+#: years ("1848" in a news text is history, not the year of what happened)
+EVENT_YEARS = r"19[5-9]\d|20[0-4]\d"
+#: an event year standing alone as a word
+EVENT_YEAR = re.compile(rf"\b({EVENT_YEARS})\b")
+#: any year of the 1900s and 2000s: page date lines ("Published 12 May 2015"), and the years
+#: the scorer's pair features compare (it was trained on this range, so it stays this range)
+CENTURY_YEARS = r"(?:19|20)\d\d"
+#: a DATE entity that is a bare year: spaCy's dates reach back further than events do
+#: ("the revolution of 1848"), and their keys are what the scorer was trained on
+DATE_ENTITY_YEARS = r"1[89]\d\d|20\d\d"
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _MIDNIGHT_FIRST = re.compile(r"^\d{4}-\d{1,2}-0?1(?:[T ]00:00(?::00)?(?:\.0+)?(?:Z|[+-]00:?00)?)?$")
 

@@ -9,7 +9,12 @@ import pytest
 
 from storylens.analyze.bridge import Bridged
 from storylens.model import Judgement, Scores
-from storylens.score.bridged import BRIDGE_FEATURE_NAMES, bridge_features, pair_bridge
+from storylens.score.bridged import (
+    BRIDGE_FEATURE_NAMES,
+    GlossVectors,
+    bridge_features,
+    pair_bridge,
+)
 from storylens.score.features import FEATURE_NAMES
 
 from .helpers import analysis, unit, wire
@@ -59,3 +64,26 @@ def test_judgement_json_names_the_bridge_and_flags_its_absence() -> None:
     assert not read.unbridged and read.to_dict()["bridge"] == "freedict-deu-eng"
     assert read.bridge_note == "read across languages through freedict-deu-eng"
     assert not Judgement(scores, True, 0.8, languages=("en", "en")).unbridged
+
+
+def test_gloss_vectors_encode_each_text_once_a_batch_at_a_time_and_stay_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storylens.analyze import models
+
+    calls: list[list[str]] = []
+
+    def encode(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return np.ones((len(texts), 4), "float32")
+
+    monkeypatch.setattr(models, "encode", encode)
+    glosses = GlossVectors(limit=3)
+    glosses.encode(["war ends", "peace talks", "war ends"])
+    glosses.vector("war ends")
+    assert calls == [["war ends", "peace talks"]]
+    glosses.encode(["truce", "siege"])  # over the limit: what was held goes
+    assert len(glosses) == 2 and calls[-1] == ["truce", "siege"]
+    # each holder its own: nothing is shared through the module
+    GlossVectors().vector("truce")
+    assert calls[-1] == ["truce"]

@@ -28,7 +28,34 @@ def test_one_bad_article_costs_only_itself(monkeypatch: pytest.MonkeyPatch) -> N
         (json.dumps(Article(id=f"a{i}", title=f"T{i}", text=t).to_dict()), i)
         for i, t in enumerate(texts)
     ]
-    out = dict(job._featurize_partition(rows, embedding="hashing"))
+    out = {i: f for i, f, _ in job._featurize_partition(rows, embedding="hashing")}
     assert sorted(out) == [0, 1, 2]
     assert isinstance(out[1], Failed) and "the encoder fails" in out[1].reason
     assert out[0].id == "a0" and out[2].id == "a2"  # type: ignore[union-attr]
+
+
+def test_a_shipped_analyzer_analyses_the_openings_the_link_check_reads() -> None:
+    import pickle
+
+    from storylens.analyze.analyzer import Analyzer
+    from storylens.analyze.pipeline import AnalyzeOptions
+    from storylens.stories.verify import opening
+
+    driver = Analyzer(AnalyzeOptions(steps=frozenset({"shingles"})))
+    shipped = pickle.loads(pickle.dumps(driver))  # what Spark sends an executor
+    texts = ["Floods hit the valley on Monday.", "The council voted to rebuild the bridge."]
+    articles = [
+        Article(id=f"a{i}", title=f"T{i}", text=t, published="2024-05-0" + str(i + 1))
+        for i, t in enumerate(texts)
+    ]
+    rows = [(json.dumps(a.to_dict()), i) for i, a in enumerate(articles)]
+    out = list(job._featurize_partition(rows, embedding="hashing", analyzer=shipped))
+    for (index, found, analysis), article in zip(out, articles, strict=True):
+        assert index == int(article.id[1:])
+        assert analysis is not None and not isinstance(found, Failed)
+        # the very opening, so the driver's link check finds it under its own key
+        view = opening(found, article.published)
+        assert analysis.article == view
+        assert driver.key(analysis.article) == driver.key(view)
+    without = list(job._featurize_partition(rows, embedding="hashing"))
+    assert [analysis for _, _, analysis in without] == [None, None]

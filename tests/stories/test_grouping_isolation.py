@@ -40,14 +40,16 @@ def corpus(poison_at: int) -> list[Article]:
 
 def break_duplicates(monkeypatch: pytest.MonkeyPatch) -> None:
     """The duplicate index fails on the article with id ``poison`` (inside add_features)."""
-    real = DuplicateIndex.add
+    real = DuplicateIndex.add_signatures
 
-    def add(self: DuplicateIndex, ids: Sequence[str], texts: Sequence[str]) -> list[str]:
+    def add(
+        self: DuplicateIndex, ids: Sequence[str], signatures: Sequence[np.ndarray]
+    ) -> list[str]:
         if "poison" in ids:
             raise ValueError("hostile text")
-        return real(self, ids, texts)
+        return real(self, ids, signatures)
 
-    monkeypatch.setattr(DuplicateIndex, "add", add)
+    monkeypatch.setattr(DuplicateIndex, "add_signatures", add)
 
 
 def break_links(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,12 +10,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import storylens
 from storylens.model import Article
 from storylens.stories.grouping import StoryGrouper
+from storylens.stories.kept import KeptGrouper
 from storylens.stories.store import StoryStore
 
 Encoder = Callable[[list[str]], np.ndarray]
 TEST_DIR = Path(__file__).resolve().parent
+#: the folder that holds the storylens package these tests import
+SOURCE_DIR = Path(storylens.__file__).resolve().parents[1]
 
 
 def arts(prefix: str, n: int, day: str = "2024-01-0") -> list[Article]:
@@ -126,7 +130,8 @@ def run(*args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(TEST_DIR)},
+        # the child imports the storylens under test, not whichever one the venv installed
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(TEST_DIR), str(SOURCE_DIR)])},
     )
 
 
@@ -240,22 +245,30 @@ def test_a_long_lived_writer_loads_the_store_once(
 
     monkeypatch.setattr(StoryStore, "_load", counting)
     path = tmp_path / "s.db"
+    writer = KeptGrouper()
     for prefix in ("alpha", "beta", "gamma"):  # one store object per add, as the web app does
-        with StoryStore(path, encoder=fake_encoder) as store:
+        with StoryStore(path, encoder=fake_encoder, kept=writer) as store:
             store.add(arts(prefix, 3))
     assert len(loads) == 1  # the first add; the others reuse what it kept
-    with StoryStore(path, encoder=fake_encoder) as store:
+    with StoryStore(path, encoder=fake_encoder, kept=writer) as store:
         kept = store.assignments()
     # another process wrote since: the store's version moved, so it is loaded again
     db = sqlite3.connect(path)
     db.execute("UPDATE meta SET value = 'elsewhere' WHERE key = 'version'")
     db.commit()
     db.close()
-    with StoryStore(path, encoder=fake_encoder) as store:
+    with StoryStore(path, encoder=fake_encoder, kept=writer) as store:
         store.add(arts("delta", 2))
         assert len(loads) == 2
         assert store.assignments()[: len(kept)] == kept
     # other settings never reuse a grouper kept under different ones
-    with StoryStore(path, grouper=StoryGrouper(encoder=fake_encoder, threshold=0.9)) as store:
+    other = StoryGrouper(encoder=fake_encoder, threshold=0.9)
+    with StoryStore(path, grouper=other, kept=writer) as store:
         store.add(arts("omega", 1))
     assert len(loads) == 3
+    # what one writer keeps is its own: a store opened without it loads, and its own adds reuse
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(arts("sigma", 1))
+        assert len(loads) == 4
+        store.add(arts("tau", 1))
+    assert len(loads) == 4

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from storylens.analyze.document import Quantity, Sentence
-from storylens.days import month_number
+from storylens.days import DATE_ENTITY_YEARS, MONTH_NAME, month_number
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -55,7 +55,7 @@ _MONEY_AFTER = re.compile(
 _PERCENT = re.compile(
     r"\b(?P<num>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s*(?:%|percent\b|per cent\b|pct\b)", re.I
 )
-_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_MONTH = rf"(?P<month>{MONTH_NAME})"
 _MONTH_DAY = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
 )
@@ -64,7 +64,7 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_YEAR = re.compile(r"^(?:in\s+|the\s+year\s+)?(?P<year>1[89]\d\d|20\d\d)$", re.I)
+_YEAR = re.compile(rf"^(?:in\s+|the\s+year\s+)?(?P<year>{DATE_ENTITY_YEARS})$", re.I)
 _WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 

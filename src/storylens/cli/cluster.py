@@ -130,9 +130,10 @@ def _run(
                 " batches to a --store to have them checked"
             )
         if engine is Engine.spark:
-            from storylens.spark.job import spark_features
+            from storylens.spark.job import link_check_analyzer, spark_features
 
-            return spark_features(items, master=master, embedding=embedding)
+            analyzer = link_check_analyzer(grouper, len(items))
+            return spark_features(items, master, None, embedding, analyzer)
         return _features(list(items), embedding)
 
     def unplaced(failed: list[Any]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storylens.days import CENTURY_YEARS, MONTH_NAME
 from storylens.model import Caption
 from storylens.read.dates import iso_date
 
@@ -110,11 +111,11 @@ _CONTENTS_LABEL = re.compile(
     r"\s*:?$",
     re.IGNORECASE,
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     r"^(?:(?:Published|Updated|Posted|Last\s+updated|Date)(?:\s+on)?\s*:?\s*)?"
-    rf"(?P<date>(?:\w+,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|{_MONTH}\s+\d{{1,2}},?\s+"
-    r"(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:[\sT,|]+\d{1,2}:\d\d(?::\d\d)?\s*\w*)?)\s*$",
+    rf"(?P<date>(?:\w+,?\s+)?(?:\d{{1,2}}\s+{MONTH_NAME}\s+{CENTURY_YEARS}|{MONTH_NAME}\s+"
+    rf"\d{{1,2}},?\s+{CENTURY_YEARS}|{CENTURY_YEARS}-\d\d-\d\d)"
+    r"(?:[\sT,|]+\d{1,2}:\d\d(?::\d\d)?\s*\w*)?)\s*$",
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")

@@ -19,11 +19,11 @@ from lxml import etree
 
 from storylens.read.dates import iso_date
 from storylens.read.furniture import Unit, clean
+from storylens.tokens import words
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report)$")
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>", re.IGNORECASE)
 _FRAGMENT_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
-_WORD = re.compile(r"\w+")
 #: ``articleBody`` must hold this share of the extracted body's words: a teaser does not
 MIN_BODY_SHARE = 0.9
 #: and this share of its own words must be visible on the page, so it is not another article
@@ -144,10 +144,6 @@ def page_metadata(tree: etree._Element) -> PageMetadata:
     return found
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 def _share_within(words: list[str], bag: set[str]) -> float:
     return sum(w in bag for w in words) / len(words) if words else 0.0
 
@@ -166,14 +162,14 @@ def body_from_structured(
     if not metadata.article_body:
         return None
     body = " ".join(metadata.article_body.split())
-    body_words = _words(body)
-    extracted_words = [w for u in extracted if not u.heading for w in _words(u.text)]
+    body_words = words(body)
+    extracted_words = [w for u in extracted if not u.heading for w in words(u.text)]
     if not body_words:
         return None
     # when extraction found nothing, a whole articleBody on the page is all there is
     if extracted_words and _share_within(extracted_words, set(body_words)) < MIN_BODY_SHARE:
         return None
-    if _share_within(body_words, set(_words(visible))) < MIN_VISIBLE_SHARE:
+    if _share_within(body_words, set(words(visible))) < MIN_VISIBLE_SHARE:
         return None
     inside = [i for i, b in enumerate(blocks) if clean(b.text) and clean(b.text) in body]
     long = [i for i in inside if len(blocks[i].text.split()) >= 8]
@@ -182,7 +178,7 @@ def body_from_structured(
     # a short block (a menu item, "Reuters") may occur in the body by chance; it counts only
     # when it sits among the body's long blocks
     chosen = [blocks[i] for i in inside if long[0] <= i <= long[-1]]
-    covered = sum(len(_words(b.text)) for b in chosen)
+    covered = sum(len(words(b.text)) for b in chosen)
     if covered < MIN_BODY_SHARE * len(body_words):
         return None
     # a lead paragraph that the page shows above the body is often left out of articleBody

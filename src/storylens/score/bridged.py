@@ -61,57 +61,68 @@ def _containments(x: set, y: set) -> tuple[float, float]:
     return min(inter / len(x), inter / len(y)), max(inter / len(x), inter / len(y))
 
 
-#: gloss embeddings by gloss text; bounded so a long-running server does not grow without end
-_VECTORS: dict[str, np.ndarray] = {}
-_VECTORS_MAX = 20_000
+class GlossVectors:
+    """Sentence-encoder vectors of glosses, by gloss text, encoded a batch at a time.
+
+    Held by whoever scores pairs (:func:`~storylens.score.features.feature_matrix` makes one per
+    batch; a long-lived caller may pass its own), never a module global. Bounded, so a caller
+    that keeps one for a server's life does not grow without end.
+    """
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def encode(self, texts: Iterable[str]) -> None:
+        """Encode the glosses not held yet, in one encoder call."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if not missing:
+            return
+        from storylens.analyze.models import encode
+
+        if len(self._vectors) + len(missing) > self.limit:
+            self._vectors.clear()
+        for text, vector in zip(missing, encode(missing), strict=True):
+            self._vectors[text] = np.asarray(vector, dtype=np.float64)
+
+    def prepare(self, pairs: Iterable[tuple[Analysis, Analysis]]) -> None:
+        """Encode the glosses a batch of pairs will compare in one go (the encoder is far
+        quicker on a batch than one text at a time)."""
+        texts = []
+        for a, b in pairs:
+            ba, bb = bridged(a), bridged(b)
+            if ba.gloss and bb.gloss and not ba.language == bb.language == "en":
+                texts += [ba.gloss_text, bb.gloss_text]
+        self.encode(texts)
+
+    def vector(self, gloss_text: str) -> np.ndarray:
+        if gloss_text not in self._vectors:
+            self.encode([gloss_text])
+        return self._vectors[gloss_text]
 
 
-def _encode_glosses(texts: list[str]) -> None:
-    from storylens.analyze.models import encode
-
-    missing = list(dict.fromkeys(t for t in texts if t not in _VECTORS))
-    if not missing:
-        return
-    if len(_VECTORS) + len(missing) > _VECTORS_MAX:
-        _VECTORS.clear()
-    for text, vector in zip(missing, encode(missing), strict=True):
-        _VECTORS[text] = np.asarray(vector, dtype=np.float64)
-
-
-def prepare(pairs: Iterable[tuple[Analysis, Analysis]]) -> None:
-    """Encode the glosses a batch of pairs will compare in one go (the encoder is far quicker
-    on a batch than one text at a time)."""
-    texts = []
-    for a, b in pairs:
-        ba, bb = bridged(a), bridged(b)
-        if ba.gloss and bb.gloss and not ba.language == bb.language == "en":
-            texts += [ba.gloss_text, bb.gloss_text]
-    _encode_glosses(texts)
-
-
-def _gloss_vector(gloss_text: str) -> np.ndarray:
-    if gloss_text not in _VECTORS:
-        _encode_glosses([gloss_text])
-    return _VECTORS[gloss_text]
-
-
-def _embedding_cos(a: Bridged, b: Bridged) -> float:
+def _embedding_cos(a: Bridged, b: Bridged, vectors: GlossVectors) -> float:
     # two English texts already meet through their own embeddings (cos_embedding)
     if not a.gloss or not b.gloss or a.language == b.language == "en":
         return math.nan
-    u, v = _gloss_vector(a.gloss_text), _gloss_vector(b.gloss_text)
+    u, v = vectors.vector(a.gloss_text), vectors.vector(b.gloss_text)
     nu, nv = float(np.linalg.norm(u)), float(np.linalg.norm(v))
     return float(np.dot(u, v) / (nu * nv)) if nu and nv else math.nan
 
 
-def bridge_features(a: Analysis, b: Analysis) -> list[float]:
+def bridge_features(a: Analysis, b: Analysis, vectors: GlossVectors | None = None) -> list[float]:
+    """The bridge block of a pair's row; ``vectors`` holds the gloss vectors of a batch (one
+    is made for this pair when None)."""
     ba, bb = bridged(a), bridged(b)
     ga, gb = set(ba.gloss), set(bb.gloss)
     same = ba.language == bb.language
     return [
         _jaccard(ga, gb) if ga and gb else math.nan,
         *_containments(ga, gb),
-        _embedding_cos(ba, bb),
+        _embedding_cos(ba, bb, vectors if vectors is not None else GlossVectors()),
         _jaccard(set(ba.names), set(bb.names)) if ba.names and bb.names else math.nan,
         _containments(set(ba.names), set(bb.names))[1],
         _jaccard(set(ba.lemmas), set(bb.lemmas)) if same else math.nan,

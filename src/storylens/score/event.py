@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storylens.analyze.document import Analysis
-from storylens.days import day_range
+from storylens.days import EVENT_YEARS, day_range
 
 #: sentences of the body that make up the opening (the headline is read too)
 LEAD_SENTENCES = 3
@@ -58,7 +58,7 @@ _NUMBER_AFTER = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 #: a year the report is set in; not one it looks back to ("the largest hike since 1994", "the
 #: first cut since March 2020") and not the first of a season ("2021-22")
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b(?![-/–]\d)")
+_YEAR = re.compile(rf"\b({EVENT_YEARS})\b(?![-/–]\d)")
 _LOOKING_BACK = re.compile(r"\b(?:since|than|until|before)\s+(?:[A-Za-z]+\.?\s+){0,2}$", re.I)
 _DAY_KEY = re.compile(r"^date:(\d{4})-(\d{2})-(\d{2})$")
 _MONTHDAY_KEY = re.compile(r"^date:--(\d{2})-(\d{2})$")

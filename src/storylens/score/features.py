@@ -16,9 +16,10 @@ from functools import lru_cache
 import numpy as np
 
 from storylens.analyze.document import Analysis
-from storylens.score.bridged import BRIDGE_FEATURE_NAMES, bridge_features
-from storylens.score.bridged import prepare as prepare_bridge
+from storylens.days import CENTURY_YEARS
+from storylens.score.bridged import BRIDGE_FEATURE_NAMES, GlossVectors, bridge_features
 from storylens.sets import containment, jaccard
+from storylens.tokens import words
 
 #: entity labels grouped the way a reader compares them: who, where, which body, which group
 ENTITY_GROUPS: dict[str, tuple[str, ...]] = {
@@ -34,9 +35,8 @@ ALIGNED = 0.7
 #: days between two date mentions still read as the same happening
 NEAR_DAYS = 1
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR = re.compile(rf"\b{CENTURY_YEARS}\b")
 #: capitalised words after the first word of a sentence: a script-agnostic proxy for names
 _PROPER = re.compile(r"(?<=[^\s.!?\"'“”«»]\s)([A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w\-]{2,})")
 _DATE_KEY = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -95,8 +95,9 @@ def _names() -> list[str]:
 FEATURE_NAMES: tuple[str, ...] = tuple(_names())
 
 
-def pair_features(a: Analysis, b: Analysis) -> np.ndarray:
-    """One float64 row of ``len(FEATURE_NAMES)`` values describing how ``a`` and ``b`` meet."""
+def pair_features(a: Analysis, b: Analysis, glosses: GlossVectors | None = None) -> np.ndarray:
+    """One float64 row of ``len(FEATURE_NAMES)`` values describing how ``a`` and ``b`` meet;
+    ``glosses`` holds gloss vectors encoded for a batch (:func:`feature_matrix`)."""
     row = [
         *_embedding_features(a, b),
         *_entity_features(a, b),
@@ -104,16 +105,21 @@ def pair_features(a: Analysis, b: Analysis) -> np.ndarray:
         *_number_features(a, b),
         *_text_features(a, b),
         *_shape_features(a, b),
-        *bridge_features(a, b),
+        *bridge_features(a, b, glosses),
     ]
     # Rounded so that matrix products summed in another order (b @ a.T) give the same row.
     return np.round(np.asarray(row, dtype=np.float64), 10)
 
 
-def feature_matrix(pairs: Iterable[tuple[Analysis, Analysis]]) -> np.ndarray:
+def feature_matrix(
+    pairs: Iterable[tuple[Analysis, Analysis]], glosses: GlossVectors | None = None
+) -> np.ndarray:
+    """The rows of many pairs; their glosses are encoded in one batch, into ``glosses`` when
+    given (a caller scoring batch after batch keeps the vectors) or a fresh one."""
     pairs = list(pairs)
-    prepare_bridge(pairs)
-    rows = [pair_features(a, b) for a, b in pairs]
+    glosses = glosses if glosses is not None else GlossVectors()
+    glosses.prepare(pairs)
+    rows = [pair_features(a, b, glosses) for a, b in pairs]
     if not rows:
         return np.zeros((0, len(FEATURE_NAMES)))
     return np.vstack(rows)
@@ -317,7 +323,7 @@ def _number_features(a: Analysis, b: Analysis) -> list[float]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 2}
+    return {w for w in words(text) if len(w) > 2}
 
 
 def _shingle_containment(a: Analysis, b: Analysis) -> tuple[float, float]:

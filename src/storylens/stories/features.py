@@ -18,8 +18,10 @@ from functools import cache
 
 import numpy as np
 
-from storylens.days import MONTHS, day_range, month_number
+from storylens.days import EVENT_YEAR, MONTH_NAME, day_range, month_number
 from storylens.model import Article
+from storylens.stories.dedup import sign_many
+from storylens.tokens import HASHING_TOKEN
 
 #: characters of the opening read after the headline
 LEAD_CHARS = 700
@@ -37,12 +39,8 @@ MODEL_LANGUAGES = frozenset({"en"})
 
 _NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*[a-z0-9][\w’'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w’'-]+|of|de))*")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
-#: scikit-learn's default token pattern, which the hashing encoder uses
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
-_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
+_DATE_MDY = re.compile(rf"\b({MONTH_NAME})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_NAME})\s+(\d{{4}})\b", re.I)
 #: capitalised words that name no one: sentence openers, days, months, page furniture
 _NOT_NAMES = frozenset(
     str.split(
@@ -72,7 +70,7 @@ class StoryFeatures:
     years: frozenset[int] = frozenset()
     #: first and last day (ordinals) the publication date can be; None when unknown
     days: tuple[int, int] | None = None
-    #: text that near-duplicate detection shingles
+    #: title and text: what near-duplicate detection signs and the link check reads
     body: str = ""
     title: str = ""
     #: ISO 639-1 code, declared or detected; None when the opening is too short to tell
@@ -80,6 +78,10 @@ class StoryFeatures:
     #: the opening glossed into English and embedded by the model's encoder (non-English
     #: languages with a dictionary, :mod:`.crossing`); None otherwise
     bridge: np.ndarray | None = None
+    #: MinHash of ``body`` (:func:`storylens.stories.dedup.signature`), made with the rest of
+    #: the features (on a Spark executor too); None for features read back from a store, whose
+    #: signature grouping makes again from ``body``
+    signature: np.ndarray | None = None
 
     @property
     def cross_vector(self) -> np.ndarray | None:
@@ -148,7 +150,7 @@ def keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
         names.update(w for w in words if len(w) > 2)
         if len(words) > 1:
             names.add(" ".join(words))
-    years = frozenset(int(y) for y in _YEAR.findall(text))
+    years = frozenset(int(y) for y in EVENT_YEAR.findall(text))
     numbers: set[str] = set()
     for raw in _NUMBER.findall(text):
         value = raw.replace(",", "")
@@ -221,9 +223,10 @@ def featurize(
 
     # glossing costs an encoder pass per non-English opening: only when links may cross
     bridges = cross_views(leads, languages, encoder) if cross_lingual else [None] * len(leads)
+    bodies = [f"{a.title or ''}\n{a.text or ''}" for a in articles]
     out: list[StoryFeatures] = []
-    for article, text, vector, language, crossed in zip(
-        articles, leads, vectors, languages, bridges, strict=True
+    for article, text, vector, language, crossed, body, signed in zip(
+        articles, leads, vectors, languages, bridges, bodies, sign_many(bodies), strict=True
     ):
         names, numbers, years = keys(lead(article, KEY_CHARS))
         days = day_range(article.published) or text_date(text)
@@ -237,10 +240,11 @@ def featurize(
                 numbers=numbers,
                 years=years,
                 days=days,
-                body=f"{article.title or ''}\n{article.text or ''}",
+                body=body,
                 title=article.title or "",
                 language=language,
                 bridge=crossed,
+                signature=signed,
             )
         )
     return out
@@ -262,7 +266,7 @@ def stop_words(language: str) -> tuple[str, ...]:
             return ()
     # only words the vectorizer's tokenizer yields whole ("n't" and "'s" it cannot)
     lowered = {w.lower() for w in words}
-    return tuple(sorted(w for w in lowered if _TOKEN.findall(w) == [w]))
+    return tuple(sorted(w for w in lowered if HASHING_TOKEN.findall(w) == [w]))
 
 
 @cache

@@ -27,7 +27,7 @@ from storylens.model import Article, Story, StoryMember
 from storylens.stories.candidates import CandidateIndex
 from storylens.stories.crossing import CrossIndex, with_cross
 from storylens.stories.decision import Decision
-from storylens.stories.dedup import DuplicateIndex
+from storylens.stories.dedup import DuplicateIndex, signature
 from storylens.stories.features import (
     EMBEDDINGS,
     Encoder,
@@ -177,7 +177,9 @@ class StoryGrouper:
             self.labels_.append("")
         new_rows = list(range(start, len(self.rows_)))
         self.duplicate_groups_.extend(
-            self.duplicates_.add([f.id for _, f in pairs], [f.body for _, f in pairs])
+            self.duplicates_.add_signatures(
+                [f.id for _, f in pairs], _signatures([f for _, f in pairs])
+            )
         )
         if self.index_ is None:
             dim = len(pairs[0][1].embedding)
@@ -229,8 +231,8 @@ class StoryGrouper:
         features = [row.features for row in rows]
         if features:
             # same texts in the same order: union-find rebuilds the very same groups
-            self.duplicate_groups_ = self.duplicates_.add(
-                [f.id for f in features], [f.body for f in features]
+            self.duplicate_groups_ = self.duplicates_.add_signatures(
+                [f.id for f in features], _signatures(features)
             )
             self.index_ = CandidateIndex(
                 len(features[0].embedding), self.neighbors, self.window_days
@@ -409,6 +411,12 @@ class StoryGrouper:
             }
             for i, row in enumerate(self.rows_)
         ]
+
+
+def _signatures(features: Sequence[StoryFeatures]) -> list[np.ndarray]:
+    """Each article's MinHash: the one its features carry, or made from its body (features read
+    back from a store carry none)."""
+    return [f.signature if f.signature is not None else signature(f.body) for f in features]
 
 
 def group_stories(articles: Sequence[Article], **params: Any) -> list[dict[str, Any]]:

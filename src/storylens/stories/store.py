@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 
@@ -30,6 +30,7 @@ from storylens.stories.features import (
 )
 from storylens.stories.grouping import StoryGrouper
 from storylens.stories.isolated import add_isolated
+from storylens.stories.kept import KeptGrouper
 from storylens.stories.store_reads import StoreReads
 
 #: features of articles computed somewhere else (a ``Failed`` for each one that cannot be)
@@ -59,40 +60,6 @@ CREATE TABLE IF NOT EXISTS merged (old TEXT PRIMARY KEY, survivor TEXT NOT NULL)
 """
 
 
-#: the grouper of this process's last write: (store path, store version, grouper). A long-lived
-#: writer (the web app, a loop over a feed) then loads a big store once instead of on every add;
-#: one entry only, so a process never holds more than one store's state.
-_KEPT: tuple[Path, str, StoryGrouper] | None = None
-
-
-def _settings(grouper: StoryGrouper) -> tuple[Any, ...]:
-    return tuple(
-        # the model handles are not settings: two groupers with either are the same grouper
-        v
-        for k, v in sorted(vars(grouper).items())
-        if not k.endswith("_") and k not in ("encoder", "analyzer")
-    )
-
-
-def _remember(path: Path, version: str | None, grouper: StoryGrouper) -> None:
-    global _KEPT
-    _KEPT = (path.resolve(), version, grouper) if version else None
-
-
-def _forget() -> None:
-    global _KEPT
-    _KEPT = None
-
-
-def _kept(path: Path, version: str | None, grouper: StoryGrouper) -> StoryGrouper | None:
-    if _KEPT is None or version is None:
-        return None
-    kept_path, kept_version, kept = _KEPT
-    if kept_path != path.resolve() or kept_version != version:
-        return None
-    return kept if _settings(kept) == _settings(grouper) else None
-
-
 def _texts(article: Article) -> tuple[str, str]:
     return article.title or "", article.text or ""
 
@@ -110,8 +77,12 @@ class StoryStore(StoreReads):
         timeout: float = 60.0,
         encoder: Encoder | None = None,
         grouper: StoryGrouper | None = None,
+        kept: KeptGrouper | None = None,
     ) -> None:
         self.path = Path(path)
+        #: the grouper of the last write, reused by the next one while the store is unchanged;
+        #: a writer that opens a store per request passes one to each (``kept``)
+        self.kept = kept if kept is not None else KeptGrouper()
         self.timeout = timeout
         self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         self._db.row_factory = sqlite3.Row
@@ -255,9 +226,9 @@ class StoryStore(StoreReads):
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
-            _forget()  # the kept grouper may hold what was just rolled back
+            self.kept.forget()  # the kept grouper may hold what was just rolled back
             raise
-        _remember(self.path, self._meta("version"), grouper)
+        self.kept.remember(self.path, self._meta("version"), grouper)
         fresh = {a.id for a in added}
         self.status = {
             a.id: ("updated" if a.id in changed else "added") if a.id in fresh else "unchanged"
@@ -276,13 +247,13 @@ class StoryStore(StoreReads):
             for r in self._db.execute(f"SELECT story FROM articles WHERE id IN ({marks})", [*ids])
         }
         self._db.execute(f"DELETE FROM articles WHERE id IN ({marks})", [*ids])
-        _forget()  # the kept grouper still holds the dropped rows: reload what is left
+        self.kept.forget()  # the kept grouper still holds the dropped rows: reload the rest
         return stories
 
     def _grouper(self) -> StoryGrouper:
-        """The stored state in ``self.grouper``: kept from this process's last write to the same
+        """The stored state in ``self.grouper``: kept from this writer's last write to the same
         unchanged store when the settings match, else loaded (seconds for 100k articles)."""
-        kept = _kept(self.path, self._meta("version"), self.grouper)
+        kept = self.kept.get(self.path, self._meta("version"), self.grouper)
         if kept is None:
             return self._load()
         learned = {k: v for k, v in vars(kept).items() if k.endswith("_")}

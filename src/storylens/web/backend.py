@@ -28,6 +28,11 @@ class Backend:
         self.store_path = Path(store_path)
         self._write_lock = threading.Lock()
         self._encoders: dict[str, Any] = {}
+        from storylens.stories.kept import KeptGrouper
+
+        # a store is opened per call, so the grouper of the last write is kept here: the next
+        # write to an unchanged store then skips loading it (seconds for 100k articles)
+        self._kept = KeptGrouper()
         # one analyzer for the app's life: an article compared or viewed again is not analysed
         # again (its cache is bounded and its own, not a module global)
         from storylens.analyze.analyzer import Analyzer
@@ -37,7 +42,7 @@ class Backend:
     def _store(self) -> Any:
         from storylens.stories.store import StoryStore
 
-        return StoryStore(self.store_path)
+        return StoryStore(self.store_path, kept=self._kept)
 
     def _shared_encoder(self, embedding: str) -> Any:
         """One encoder per embedding for every write: a store opened per request would reload it."""
