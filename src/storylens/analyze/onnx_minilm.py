@@ -17,11 +17,9 @@ first use. Building needs torch; encoding needs only onnxruntime and tokenizers.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
-import tempfile
 import threading
 import warnings
 from collections.abc import Sequence
@@ -31,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from storylens.analyze import artifacts
+from storylens.analyze.artifacts import PROBES
 from storylens.errors import StorylensError
 
 log = logging.getLogger(__name__)
@@ -42,15 +42,6 @@ MAX_TOKENS = 256
 DEFAULT_DIR = Path(__file__).resolve().parent / "minilm-int8"
 GRAPH = "model.onnx"
 TOKENIZER = "tokenizer.json"
-PROBES = (
-    "A magnitude 6.1 earthquake struck southern Turkey on Monday, killing at least 40 people.",
-    "Rescuers searched collapsed buildings after a strong quake hit Turkey's south.",
-    "The Federal Reserve cut its benchmark interest rate by half a percentage point.",
-    "Central bank lowers rates by 50 basis points as inflation cools.",
-    "Thousands of rail workers walked out on strike demanding a 7 percent raise.",
-    "The home side won the cup final 2-1 after extra time.",
-)
-
 _lock = threading.Lock()
 
 
@@ -76,7 +67,6 @@ def build(target: Path | None = None) -> Path:
         ) from exc
     source = Path(get_model_path())
     target = Path(target or model_dir())
-    target.parent.mkdir(parents=True, exist_ok=True)
     # eager attention: the SDPA path drops an all-ones mask while tracing, and the exported
     # graph would then ignore padding
     bert = AutoModel.from_pretrained(str(source), attn_implementation="eager").eval()
@@ -94,10 +84,10 @@ def build(target: Path | None = None) -> Path:
     mask = torch.ones_like(ids)
     mask[1, 7:] = 0
     names = ["input_ids", "attention_mask", "token_type_ids"]
-    tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))
-    try:
+    with artifacts.building(target, ".onnx-") as tmp:
         with torch.no_grad(), warnings.catch_warnings():
-            # the tracer's notes on branches it fixed; the mask test above covers them
+            # the tracer notes the Python branches it fixed; traced with eager attention and a
+            # padded example, they hold for any input
             warnings.simplefilter("ignore")
             torch.onnx.export(
                 Hidden().eval(),
@@ -118,12 +108,6 @@ def build(target: Path | None = None) -> Path:
         )
         (tmp / "float.onnx").unlink()
         shutil.copy(source / TOKENIZER, tmp / TOKENIZER)
-        tmp.chmod(0o755)  # mkdtemp's 0700 would hide the model from other users
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(tmp, target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 
@@ -179,9 +163,7 @@ def load(path: Path | None = None) -> Encoder:
 def fingerprint(path: Path | None = None) -> str:
     """A short hash of the probe sentences' cosines (2 decimals) under the graph at ``path``:
     int8 kernels may differ in the last bits between CPUs, not in what the model says."""
-    vectors = load(path).encode(list(PROBES))
-    cosines = np.round(vectors @ vectors.T, 2) + 0.0  # + 0.0: no "-0.0"
-    return hashlib.sha256(cosines.astype("float32").tobytes()).hexdigest()[:16]
+    return artifacts.fingerprint(load(path).encode(list(PROBES)), 2)
 
 
 if __name__ == "__main__":

@@ -15,11 +15,8 @@ fresh build equals the installed one.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import shutil
-import tempfile
 import threading
 from functools import cache
 from pathlib import Path
@@ -27,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from storylens.analyze import artifacts
+from storylens.analyze.artifacts import PROBES
 from storylens.errors import StorylensError
 
 log = logging.getLogger(__name__)
@@ -35,17 +34,6 @@ log = logging.getLogger(__name__)
 DIMS = 256
 #: where the artifact lives unless ``STORYLENS_STATIC_MODEL`` says otherwise
 DEFAULT_DIR = Path(__file__).resolve().parent / "static-minilm"
-#: sentences whose cosines :func:`fingerprint` hashes: cosines are blind to the sign of a PCA
-#: axis (which a different BLAS may flip), so equal fingerprints mean equal behaviour
-PROBES = (
-    "A magnitude 6.1 earthquake struck southern Turkey on Monday, killing at least 40 people.",
-    "Rescuers searched collapsed buildings after a strong quake hit Turkey's south.",
-    "The Federal Reserve cut its benchmark interest rate by half a percentage point.",
-    "Central bank lowers rates by 50 basis points as inflation cools.",
-    "Thousands of rail workers walked out on strike demanding a 7 percent raise.",
-    "The home side won the cup final 2-1 after extra time.",
-)
-
 _lock = threading.Lock()
 
 
@@ -70,17 +58,9 @@ def build(target: Path | None = None) -> Path:
             " installs model2vec==0.10.0 and skeletoken==0.6.1 with --no-deps"
         ) from exc
     target = Path(target or model_dir())
-    target.parent.mkdir(parents=True, exist_ok=True)
     model = distill(model_name=str(get_model_path()), pca_dims=DIMS, device="cpu")
-    tmp = Path(tempfile.mkdtemp(prefix=".static-", dir=target.parent))
-    try:
+    with artifacts.building(target, ".static-") as tmp:
         model.save_pretrained(str(tmp))
-        tmp.chmod(0o755)  # mkdtemp's 0700 would hide the model from other users
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(tmp, target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 
@@ -115,9 +95,7 @@ def encode(texts: list[str], path: Path | None = None) -> np.ndarray:
 
 def fingerprint(path: Path | None = None) -> str:
     """A short hash of the probe sentences' cosines (3 decimals) under the model at ``path``."""
-    vectors = encode(list(PROBES), path)
-    cosines = np.round(vectors @ vectors.T, 3) + 0.0  # + 0.0: no "-0.0"
-    return hashlib.sha256(cosines.astype("float32").tobytes()).hexdigest()[:16]
+    return artifacts.fingerprint(encode(list(PROBES), path), 3)
 
 
 if __name__ == "__main__":
