@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -13,23 +15,9 @@ from storylens.render.story_html import story_report
 from storylens.render.story_text import WIDTH, render_story
 from storylens.storyview import StoryView, story_view
 
-EN = (
-    "At least 22 people were killed when a tornado struck the town of Millbrook on Tuesday, "
-    "county officials said.\n\n"
-    "“We have lost everything, our house is gone,” said the mayor, John Smith.\n\n"
-    "The storm destroyed more than 40 homes along the river."
-)
-EN_2 = (
-    "A tornado killed at least 22 people in Millbrook on Tuesday.\n\n"
-    "“We have lost everything, our house is gone,” said the mayor, John Smith.\n\n"
-    "Rescue teams searched the ruins through the night."
-)
-DE = (
-    "Mindestens 22 Menschen wurden getötet, als ein Tornado am Dienstag die Stadt Millbrook "
-    "traf, teilten die Behörden mit.\n\n"
-    "„Wir haben alles verloren, unser Haus ist weg“, sagte der Bürgermeister John Smith.\n\n"
-    "Der Sturm zerstörte mehr als 40 Häuser am Fluss."
-)
+#: one tornado reported by two English outlets and a German one (words in FreeDict deu-eng)
+BILINGUAL = Path(__file__).resolve().parent / "fixtures" / "tornado_de_en.jsonl"
+EN = next(r["text"] for r in map(json.loads, BILINGUAL.open(encoding="utf-8")) if r["id"] == "en-1")
 #: Dutch: no Dutch-English dictionary is installed (make system-deps installs none)
 NL = (
     "Minstens 22 mensen kwamen om toen een tornado dinsdag de stad Millbrook trof, meldden de "
@@ -47,15 +35,8 @@ def _carriers(view: StoryView) -> list[set[str]]:
 
 @pytest.fixture(scope="module")
 def bilingual() -> StoryView:
-    return story_view(
-        [
-            Article(id="en-1", text=EN, outlet="a.example", language="en", published="2023-03-07"),
-            Article(
-                id="en-2", text=EN_2, outlet="b.example", language="en", published="2023-03-08"
-            ),
-            Article(id="de-1", text=DE, outlet="c.example", language="de", published="2023-03-09"),
-        ]
-    )
+    with BILINGUAL.open(encoding="utf-8") as fh:
+        return story_view([Article.from_dict(json.loads(line)) for line in fh])
 
 
 @needs_german
