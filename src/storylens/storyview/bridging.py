@@ -17,6 +17,7 @@ then a fact of a bridged language joins the main language's fact it translates:
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -177,9 +178,19 @@ def join_facts(
         return drafts
     main_read = [_Read(senses(d.fact.text, group_language[0])) for d in main]
     other_read = [_Read(senses(d.fact.text, group_language[d.group])) for d in other]
+    # only pairs that share a word are judged: a story's facts are not compared all with all
+    postings: dict[str, set[int]] = defaultdict(set)
+    for x, rx in enumerate(main_read):
+        for word in rx.words:
+            postings[word].add(x)
     candidates = []
-    for x, (d, rx) in enumerate(zip(main, main_read, strict=True)):
-        for y, (e, ry) in enumerate(zip(other, other_read, strict=True)):
+    for y, (e, ry) in enumerate(zip(other, other_read, strict=True)):
+        met: Counter[int] = Counter()
+        for meaning in ry.meanings:
+            # a foreign word counts once per main fact, whichever of its meanings meets it
+            met.update(set().union(*(postings.get(w, set()) for w in meaning)))
+        for x in sorted(x for x, n in met.items() if n >= MIN_SHARED):
+            d, rx = main[x], main_read[x]
             shared, chosen = _met(rx, ry)
             small = min(len(rx.meanings), len(ry.meanings))
             if shared < MIN_SHARED or shared / small < MIN_SHARE:
