@@ -143,6 +143,26 @@ def test_quote_patterns(text: str, words: str, speaker: str) -> None:
     assert found[0].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "„Wir haben alles verloren, unser Haus ist weg“, sagte der Bürgermeister. "
+            "Der Schaden ist groß.",
+            "Wir haben alles verloren, unser Haus ist weg",
+        ),
+        (
+            "Le maire a déclaré : « Nous avons tout perdu ». La ville est détruite.",
+            "Nous avons tout perdu",
+        ),
+    ],
+)
+def test_german_and_french_quote_marks_close_where_they_close(text: str, words: str) -> None:
+    # „…“ closes with an English opening mark: the quote must end there, not run on
+    analysis = analyze(Article(text=text), TEXT_ONLY)
+    assert [q.text for q in analysis.quotes] == [words]
+
+
 def test_shingles_are_stable_across_processes() -> None:
     text = "The United States rebuffed an Iraqi request on Friday to pull out its troops"
     code = (

@@ -92,6 +92,39 @@ def _bridge(text: str, language: str) -> Bridged:
     return Bridged(language, book.name, tuple(gloss), own, names, coverage)
 
 
+def senses(text: str, language: str) -> list[frozenset[str]]:
+    """Per content word of ``text``, the English words it may mean (every listed sense's first
+    words, lemmatised); an English word is its own lemma. Empty without a dictionary."""
+    lang = language.split("-")[0].lower()
+    stop, english_stop = _stop_words(lang), _stop_words("en")
+    if lang == "zh":
+        book = glossary("zh")
+        words = (
+            []
+            if book is None
+            else [w for r in _HAN.findall(text) for w in segment_chinese(r, book)]
+        )
+        pairs = [(w, w) for w in words if w not in stop]
+    else:
+        book = None if lang == "en" else glossary(lang)
+        found = [w for w in _WORD.findall(text) if len(w) > 1]
+        pairs = [(w, _lemma(w, lang)) for w in found]
+        pairs = [(w, m) for w, m in pairs if w.lower() not in stop and m not in stop]
+    if lang == "en":
+        return [frozenset({lemma}) for _, lemma in pairs]
+    if book is None:
+        return []
+    from anyascii import anyascii
+
+    out = []
+    for word, lemma in pairs:
+        meant = book.senses(lemma) or book.senses(word)
+        english = frozenset(_lemma(g, "en") for g in meant if g not in english_stop)
+        # a word no dictionary knows is most often a name: it meets itself in ASCII
+        out.append(english or frozenset({anyascii(word).lower()}))
+    return out
+
+
 def _chinese(text: str, names: frozenset[str]) -> Bridged:
     book = glossary("zh")
     if book is None:

@@ -110,6 +110,17 @@ class Glossary:
             self._lookup[key] = found
         return tuple(found.split()) if found else ()
 
+    def senses(self, word: str, entries: int = 4) -> frozenset[str]:
+        """English words of the first sense of each of ``word``'s first ``entries`` entries:
+        FreeDict often lists a rare sense first ("Haus": establishment, then house), so a
+        matcher that knows the other side's words picks from these."""
+        key = word.lower()
+        found = set(self.english(key))
+        if self._dict is not None and key in self._index:
+            for place in self._index[key][1:entries]:
+                found.update(_first_sense(self._dict, [place], key).split())
+        return frozenset(found)
+
 
 def _first_sense(book: DictZip, places: list[tuple[str, str]], key: str) -> str:
     """The first sense of the first entry whose headword is exactly ``key``."""

@@ -18,6 +18,10 @@ from storylens.analyze.entities import RawEntity, clean_span
 from storylens.analyze.speakers import ROLES, SpeakerBook
 
 _PATTERNS = (
+    # German „…“ and French «…» first: their closing mark is an English opening one, which
+    # the next pattern would otherwise read as a quote running to the end of the sentence
+    re.compile(r"„(?P<q>[^„“”]+)[“”]"),
+    re.compile(r"«\s*(?P<q>[^«»]+?)\s*»"),
     re.compile(r"“(?P<q>[^“”]+)(?:”|$)"),
     re.compile(r'"(?P<q>[^"]+)"'),
     re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?P<q>[^‘’']*?[^\s‘’'])[’'](?=[\s.,;:!?)\]—–-]|$)"),

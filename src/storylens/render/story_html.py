@@ -14,8 +14,13 @@ from storylens.storyview.model import NumberGroup, StoryView
 
 #: the story section's stylesheet, every rule scoped under ``.sl-story``
 STORY_CSS: str = stylesheet("story.css")
-CELL_TEXT = {"verbatim": "verbatim", "paraphrase": "paraphrase", "partial": "trimmed quote"}
-CELL_MARK = {"verbatim": "V", "paraphrase": "p", "partial": "t"}
+CELL_TEXT = {
+    "verbatim": "verbatim",
+    "paraphrase": "paraphrase",
+    "partial": "trimmed quote",
+    "translated": "translated",
+}
+CELL_MARK = {"verbatim": "V", "paraphrase": "p", "partial": "t", "translated": "x"}
 
 
 def _timeline(group: NumberGroup, width: int = 420, height: int = 120) -> dict[str, Any]:

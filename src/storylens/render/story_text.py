@@ -2,7 +2,7 @@
 
 The matrix cannot show twenty outlets side by side in 100 columns, so it numbers the outlets
 and shows one mark per outlet per fact: ``V`` verbatim, ``p`` paraphrase, ``t`` trimmed quote,
-``·`` absent.
+``x`` translated (another language, matched through a dictionary), ``·`` absent.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from rich.text import Text
 from storylens.storyview.model import Fact, NumberGroup, StoryView
 
 WIDTH = 100
-MARK = {"verbatim": "V", "paraphrase": "p", "partial": "t", None: "·"}
-MARK_STYLE = {"V": "bold green", "p": "yellow", "t": "cyan", "·": "dim"}
+MARK = {"verbatim": "V", "paraphrase": "p", "partial": "t", "translated": "x", None: "·"}
+MARK_STYLE = {"V": "bold green", "p": "yellow", "t": "cyan", "x": "magenta", "·": "dim"}
 #: facts shown in the matrix; the JSON and HTML views list them all
 MATRIX_ROWS = 40
 RELATION_TEXT = {
@@ -78,8 +78,8 @@ def _matrix(view: StoryView) -> Table:
     names = [o.outlet for o in view.outlets]
     marks_width = max(len(names), 7)
     table = Table(
-        title=f"Facts × outlets (V verbatim, p paraphrase, t trimmed quote, · absent; outlets "
-        f"numbered as above; {min(len(view.facts), MATRIX_ROWS)} of {len(view.facts)})",
+        title="Facts × outlets (V verbatim, p paraphrase, t trimmed quote, x translated, · absent; "
+        f"outlets numbered as above; {min(len(view.facts), MATRIX_ROWS)} of {len(view.facts)})",
         title_justify="left",
         width=WIDTH,
     )

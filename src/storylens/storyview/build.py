@@ -2,7 +2,8 @@
 
 Articles are put oldest first, undated ones last in the order given, and everything below reads
 "earlier" as "lower index". Articles in a language other than the story's main one are matched
-only among themselves (the sentence encoder reads English only), and the view says so.
+among themselves, then to the main language's facts through a dictionary's English gloss
+(:mod:`.bridging`) where one joins the two; the view says which.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from storylens.compare.align import sentence_side
 from storylens.compare.words import tokens
 from storylens.leads import label
 from storylens.model import Article
+from storylens.storyview import bridging
 from storylens.storyview import claims as claim_step
 from storylens.storyview import facts as fact_step
 from storylens.storyview import lineage as lineage_step
@@ -76,6 +78,7 @@ def chronological(articles: Sequence[Article]) -> list[Article]:
 
 
 def _language_groups(articles: Sequence[Article]) -> tuple[list[int], list[str]]:
+    """Each article's language group (0: the story's main language) and each group's language."""
     langs = [a.language for a in articles]
     main = Counter(x for x in langs if x).most_common(1)
     main_lang = main[0][0] if main else None
@@ -86,15 +89,34 @@ def _language_groups(articles: Sequence[Article]) -> tuple[list[int], list[str]]
         if key not in names:
             names.append(key)
         groups.append(names.index(key))
+    return groups, names
+
+
+def _language_notes(
+    groups: Sequence[int], names: Sequence[str], joined: Mapping[int, str]
+) -> list[str]:
+    """What the view says of articles in another language: bridged to the main one's facts
+    through a dictionary, or keeping their own facts."""
     notes = []
-    if len(names) > 1:
-        others = Counter(langs[i] for i, g in enumerate(groups) if g)
-        listed = ", ".join(f"{n} in {lang}" for lang, n in sorted(others.items()))
-        notes.append(
-            f"{sum(others.values())} article(s) in another language ({listed}) have their own "
-            f"facts: facts are matched only between articles in {main_lang}."
-        )
-    return groups, notes
+    for bridged in (True, False):
+        counts = Counter(names[g] for g in groups if g and (g in joined) == bridged)
+        if not counts:
+            continue
+        listed = ", ".join(f"{n} in {lang}" for lang, n in sorted(counts.items()))
+        if bridged:
+            methods = ", ".join(sorted({joined[g] for g in groups if g in joined}))
+            notes.append(
+                f"{sum(counts.values())} article(s) in another language ({listed}) are matched "
+                f"to the facts in {names[0]} through a word-for-word English gloss ({methods}): "
+                "their carriers are marked translated."
+            )
+        else:
+            notes.append(
+                f"{sum(counts.values())} article(s) in another language ({listed}) have their "
+                f"own facts: no installed dictionary joins them to {names[0]}, so their facts "
+                f"are matched only among themselves."
+            )
+    return notes
 
 
 def _quote_sentences(analysis: Analysis) -> set[int]:
@@ -245,7 +267,9 @@ def _view(
     title: str | None,
 ) -> StoryView:
     ordered = [a.article for a in done]
-    groups, notes = _language_groups(ordered)
+    groups, names = _language_groups(ordered)
+    joined = bridging.joined_groups(names, names[0] or None)
+    notes = _language_notes(groups, names, joined)
     view_articles = [
         ViewArticle(
             id=a.id,
@@ -266,11 +290,20 @@ def _view(
     words = [[len(w) for w in side.words] for side in sides]
     claims = claim_step.find_claims(done, sides, groups, skip)
     quotes = quote_step.find_quotes(done, groups, folded)
-    by_value = number_step.by_value(number_step.readings(done), groups)
+    read, number_groups = bridging.number_readings(
+        done, [a.language for a in ordered], groups, joined
+    )
+    by_value = number_step.by_value(read, number_groups)
     drafts = fact_step.rank(
-        fact_step.claim_facts(done, view_articles, claims, groups)
-        + fact_step.quote_facts(done, view_articles, quotes, groups)
-        + fact_step.number_facts(done, view_articles, by_value)
+        bridging.join_facts(
+            fact_step.claim_facts(done, view_articles, claims, groups)
+            + fact_step.quote_facts(done, view_articles, quotes, groups)
+            + fact_step.number_facts(done, view_articles, by_value),
+            names,
+            {a.id: i for i, a in enumerate(ordered)},
+            groups,
+            joined,
+        )
     )
     reused = lineage_step.reused_by_claims(done, claims)
     for quote in quotes:

@@ -10,8 +10,9 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-#: how an article carries a fact
-VERBATIM, PARAPHRASE, PARTIAL = "verbatim", "paraphrase", "partial"
+#: how an article carries a fact; ``translated``: in another language, matched through the
+#: English gloss of a bilingual dictionary (:mod:`storylens.storyview.bridging`)
+VERBATIM, PARAPHRASE, PARTIAL, TRANSLATED = "verbatim", "paraphrase", "partial", "translated"
 
 
 @dataclass
@@ -22,7 +23,8 @@ class ViewArticle:
     published: str | None
     url: str | None
     duplicate_group: str
-    #: ISO 639-1 as read or detected; facts are matched only between articles of one language
+    #: ISO 639-1 as read or detected; facts of another language than the story's main one are
+    #: matched to its facts only through a dictionary (else they stay their own)
     language: str | None = None
     #: the title, or the article's lead (first sentence, shortened) when it has none
     label: str = ""
@@ -42,7 +44,7 @@ class ViewArticle:
 class Carrier:
     article: str
     outlet: str
-    #: verbatim | paraphrase | partial (a trimmed quote)
+    #: verbatim | paraphrase | partial (a trimmed quote) | translated
     how: str
     #: a verbatim span of the article's text
     text: str
@@ -191,7 +193,7 @@ class StoryView:
     def cell(self, fact: Fact, outlet: str) -> str | None:
         """How ``outlet`` carries ``fact`` (its fullest way over its articles), None if absent."""
         ways = {c.how for c in fact.carried_by if c.outlet == outlet}
-        for how in (VERBATIM, PARAPHRASE, PARTIAL):
+        for how in (VERBATIM, PARAPHRASE, PARTIAL, TRANSLATED):
             if how in ways:
                 return how
         return None
