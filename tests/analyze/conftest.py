@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,32 @@ from storylens.analyze import Analysis, analyze
 from storylens.model import Article
 
 PUBLISHED = "2020-01-10"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def makefile_recipe(target: str) -> str:
+    """The recipe of ``target`` in the Makefile."""
+    return (REPO / "Makefile").read_text().split(f"\n{target}:\n", 1)[1].split("\n\n", 1)[0]
+
+
+def install_recipe() -> str:
+    """What ``make install`` runs once the virtualenv is stale (the ``$(STAMP)`` recipe)."""
+    return (REPO / "Makefile").read_text().split("\n$(STAMP):", 1)[1].split("\n\n", 1)[0]
+
+
+def fresh_build(module: str, folder: Path, timeout: int) -> str:
+    """Build ``module``'s artifact into ``folder`` as ``make install`` does (``python -m
+    MODULE``), offline; the fingerprint the build prints."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", module, str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=timeout,
+    )
+    return done.stdout.split()[-1]
 
 
 def wire_article(path: Path) -> Article:

@@ -4,8 +4,6 @@ the batch, and a rebuild gives the same model."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +11,8 @@ import pytest
 
 from storylens.analyze import models, onnx_minilm
 
-REPO = Path(__file__).resolve().parents[2]
+from .conftest import fresh_build, install_recipe, makefile_recipe
+
 #: what `make onnx-model` builds on this stack (torch 2.13.0, onnxruntime 1.31.1, MiniLM 0.1.0)
 FINGERPRINT = "67373f1d4430c492"
 NEWS = [
@@ -66,24 +65,13 @@ def test_installed_model_is_the_pinned_build() -> None:
 
 
 def test_makefile_builds_it_at_install() -> None:
-    makefile = (REPO / "Makefile").read_text()
-    recipe = makefile.split("\nonnx-model:\n", 1)[1].split("\n\n", 1)[0]
-    assert "python -m storylens.analyze.onnx_minilm" in recipe
-    assert "onnx-model" in makefile.split("\n$(STAMP):", 1)[1].split("\n\n", 1)[0]
+    assert "python -m storylens.analyze.onnx_minilm" in makefile_recipe("onnx-model")
+    assert "onnx-model" in install_recipe()
 
 
 @pytest.mark.slow
 def test_a_fresh_build_gives_the_same_model(tmp_path: Path) -> None:
     """What `make onnx-model` runs, into an empty folder, offline."""
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "storylens.analyze.onnx_minilm", str(tmp_path / "m")],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-        timeout=600,
-    )
-    assert done.stdout.split()[-1] == FINGERPRINT
+    assert fresh_build("storylens.analyze.onnx_minilm", tmp_path / "m", timeout=600) == FINGERPRINT
     rebuilt = onnx_minilm.load(tmp_path / "m").encode(NEWS)
     assert np.allclose(rebuilt, models.encode(NEWS), atol=1e-6)

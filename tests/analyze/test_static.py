@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +11,8 @@ import pytest
 
 from storylens.analyze import static
 
-REPO = Path(__file__).resolve().parents[2]
+from .conftest import fresh_build, install_recipe, makefile_recipe
+
 #: what `make static-model` builds on this stack (model2vec 0.10.0, MiniLM 0.1.0, PCA 256)
 FINGERPRINT = "a986f862c5e9bf5f"
 
@@ -38,26 +37,16 @@ def test_installed_model_is_the_pinned_build() -> None:
 
 
 def test_makefile_builds_with_this_module_without_letting_pip_move_torch() -> None:
-    makefile = (REPO / "Makefile").read_text()
-    recipe = makefile.split("\nstatic-model:\n", 1)[1].split("\n\n", 1)[0]
+    recipe = makefile_recipe("static-model")
     assert "--no-deps model2vec==0.10.0 skeletoken==0.6.1" in recipe
     assert re.search(r"python -m storylens\.analyze\.static$", recipe, re.M)
-    assert "$(MAKE) static-model" in makefile.split("\n$(STAMP):", 1)[1].split("\n\n", 1)[0]
+    assert "$(MAKE) static-model" in install_recipe()
 
 
 @pytest.mark.slow
 def test_a_fresh_build_gives_the_same_model(tmp_path: Path) -> None:
     """What `make static-model` runs, into an empty folder, offline (a minute or two)."""
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "storylens.analyze.static", str(tmp_path / "m")],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-        timeout=900,
-    )
-    assert done.stdout.split()[-1] == FINGERPRINT
+    assert fresh_build("storylens.analyze.static", tmp_path / "m", timeout=900) == FINGERPRINT
     rebuilt = static.encode(list(static.PROBES), tmp_path / "m")
     installed = static.encode(list(static.PROBES))
     assert np.allclose(rebuilt @ rebuilt.T, installed @ installed.T, atol=1e-3)
