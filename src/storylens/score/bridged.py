@@ -20,6 +20,7 @@ import numpy as np
 
 from storylens.analyze.bridge import Bridged, bridge
 from storylens.analyze.document import Analysis
+from storylens.score.overlaps import containments_or_nan, jaccard_or_nan
 
 BRIDGE_FEATURE_NAMES: tuple[str, ...] = (
     "bridge_gloss_jaccard",
@@ -48,17 +49,6 @@ def pair_bridge(a: Bridged, b: Bridged) -> str | None:
         return None
     used = sorted({m for m in (a.method, b.method) if m != "english"})
     return " + ".join(used) or None
-
-
-def _jaccard(x: set, y: set) -> float:
-    return len(x & y) / len(x | y) if x or y else math.nan
-
-
-def _containments(x: set, y: set) -> tuple[float, float]:
-    if not x or not y:
-        return math.nan, math.nan
-    inter = len(x & y)
-    return min(inter / len(x), inter / len(y)), max(inter / len(x), inter / len(y))
 
 
 class GlossVectors:
@@ -120,11 +110,11 @@ def bridge_features(a: Analysis, b: Analysis, vectors: GlossVectors | None = Non
     ga, gb = set(ba.gloss), set(bb.gloss)
     same = ba.language == bb.language
     return [
-        _jaccard(ga, gb) if ga and gb else math.nan,
-        *_containments(ga, gb),
+        jaccard_or_nan(ga, gb) if ga and gb else math.nan,
+        *containments_or_nan(ga, gb),
         _embedding_cos(ba, bb, vectors if vectors is not None else GlossVectors()),
-        _jaccard(set(ba.names), set(bb.names)) if ba.names and bb.names else math.nan,
-        _containments(set(ba.names), set(bb.names))[1],
-        _jaccard(set(ba.lemmas), set(bb.lemmas)) if same else math.nan,
+        jaccard_or_nan(set(ba.names), set(bb.names)) if ba.names and bb.names else math.nan,
+        containments_or_nan(set(ba.names), set(bb.names))[1],
+        jaccard_or_nan(set(ba.lemmas), set(bb.lemmas)) if same else math.nan,
         min(ba.coverage, bb.coverage),
     ]

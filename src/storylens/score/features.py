@@ -18,7 +18,7 @@ import numpy as np
 from storylens.analyze.document import Analysis
 from storylens.days import CENTURY_YEARS
 from storylens.score.bridged import BRIDGE_FEATURE_NAMES, GlossVectors, bridge_features
-from storylens.sets import containment, jaccard
+from storylens.score.overlaps import containments_or_nan, jaccard_or_nan
 from storylens.tokens import words
 
 #: entity labels grouped the way a reader compares them: who, where, which body, which group
@@ -128,19 +128,6 @@ def feature_matrix(
 # -- sets and overlaps ------------------------------------------------------------------------
 
 
-def _jaccard(x: set, y: set) -> float:
-    # NaN, not the shared rule's 0, when neither has any: the model imputes "nothing to compare"
-    return math.nan if not x and not y else jaccard(x, y)
-
-
-def _containments(x: set, y: set) -> tuple[float, float]:
-    """(min, max) of the share of each set found in the other; NaN when either is empty."""
-    if not x or not y:
-        return math.nan, math.nan
-    ca, cb = containment(x, y), containment(y, x)
-    return min(ca, cb), max(ca, cb)
-
-
 def _cos(u: np.ndarray, v: np.ndarray) -> float:
     if u.size == 0 or v.size == 0 or u.shape != v.shape:
         return math.nan
@@ -199,9 +186,9 @@ def _entity_features(a: Analysis, b: Analysis) -> list[float]:
     out: list[float] = []
     for labels in ENTITY_GROUPS.values():
         ka, kb = _entity_keys(a, labels), _entity_keys(b, labels)
-        out += [_jaccard(ka, kb), *_containments(ka, kb)]
-    out.append(_jaccard(_entity_keys(a, None), _entity_keys(b, None)))
-    out.append(_jaccard(_entity_keys(a, None, lead=True), _entity_keys(b, None, lead=True)))
+        out += [jaccard_or_nan(ka, kb), *containments_or_nan(ka, kb)]
+    out.append(jaccard_or_nan(_entity_keys(a, None), _entity_keys(b, None)))
+    out.append(jaccard_or_nan(_entity_keys(a, None, lead=True), _entity_keys(b, None, lead=True)))
     return out
 
 
@@ -282,13 +269,13 @@ def _date_features(a: Analysis, b: Analysis) -> list[float]:
     years_a = set(_YEAR.findall(a.article.text))
     years_b = set(_YEAR.findall(b.article.text))
     return [
-        _jaccard(keys_a, keys_b),
+        jaccard_or_nan(keys_a, keys_b),
         near_min,
         near_max,
         min_dist,
         conflict,
         published,
-        _jaccard(years_a, years_b),
+        jaccard_or_nan(years_a, years_b),
     ]
 
 
@@ -312,10 +299,10 @@ def _regex_numbers(text: str) -> set[str]:
 def _number_features(a: Analysis, b: Analysis) -> list[float]:
     na, nb = _number_keys(a), _number_keys(b)
     return [
-        _jaccard(na, nb),
-        *_containments(na, nb),
-        _jaccard(_number_keys(a, lead=True), _number_keys(b, lead=True)),
-        _jaccard(_regex_numbers(a.article.text), _regex_numbers(b.article.text)),
+        jaccard_or_nan(na, nb),
+        *containments_or_nan(na, nb),
+        jaccard_or_nan(_number_keys(a, lead=True), _number_keys(b, lead=True)),
+        jaccard_or_nan(_regex_numbers(a.article.text), _regex_numbers(b.article.text)),
     ]
 
 
@@ -327,7 +314,7 @@ def _words(text: str) -> set[str]:
 
 
 def _shingle_containment(a: Analysis, b: Analysis) -> tuple[float, float]:
-    return _containments(set(a.shingles), set(b.shingles))
+    return containments_or_nan(set(a.shingles), set(b.shingles))
 
 
 def _minhash_jaccard(a: Analysis, b: Analysis) -> float:
@@ -346,7 +333,7 @@ def _quote_features(a: Analysis, b: Analysis) -> list[float]:
         overlap = math.nan
     sa = {q.speaker.lower() for q in a.quotes if q.speaker}
     sb = {q.speaker.lower() for q in b.quotes if q.speaker}
-    return [overlap, _jaccard(sa, sb), float(bool(qa) and bool(qb))]
+    return [overlap, jaccard_or_nan(sa, sb), float(bool(qa) and bool(qb))]
 
 
 def _text_features(a: Analysis, b: Analysis) -> list[float]:
@@ -355,9 +342,9 @@ def _text_features(a: Analysis, b: Analysis) -> list[float]:
     return [
         *_shingle_containment(a, b),
         _minhash_jaccard(a, b),
-        _jaccard(_words(ta), _words(tb)),
-        _jaccard(pa, pb),
-        _containments(pa, pb)[1],
+        jaccard_or_nan(_words(ta), _words(tb)),
+        jaccard_or_nan(pa, pb),
+        containments_or_nan(pa, pb)[1],
         *_quote_features(a, b),
     ]
 
