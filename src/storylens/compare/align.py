@@ -37,6 +37,7 @@ from storylens.compare.words import (
     tokens,
 )
 from storylens.sets import UnionFind, jaccard
+from storylens.sets import containment as share_inside
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,6 @@ def _cosines(a: Analysis, b: Analysis) -> np.ndarray:
 def _overlap(x: set[str], y: set[str]) -> float:
     small = min(len(x), len(y))
     return len(x & y) / small if small else 0.0
-
-
-def _inside(part: set[str], whole: set[str]) -> float:
-    return len(part & whole) / len(part) if part else 0.0
 
 
 def _score_pair(
@@ -197,7 +194,9 @@ def _may_join(
     part: set[str], whole: set[str], index: int, others: list[int], opt: AlignOptions
 ) -> bool:
     """A second partner: its content lies inside the sentence and it neighbours the first."""
-    return _inside(part, whole) >= opt.split_overlap and any(abs(index - k) <= 1 for k in others)
+    return share_inside(part, whole) >= opt.split_overlap and any(
+        abs(index - k) <= 1 for k in others
+    )
 
 
 def _passages(pairs: list[tuple[int, int, str, float]]) -> list[Passage]:

@@ -27,7 +27,7 @@ from storylens.model import Article, Story, StoryMember
 from storylens.stories.candidates import CandidateIndex
 from storylens.stories.crossing import CrossIndex, with_cross
 from storylens.stories.decision import Decision
-from storylens.stories.dedup import DuplicateIndex, signature
+from storylens.stories.dedup import DuplicateIndex, sign_many
 from storylens.stories.features import (
     EMBEDDINGS,
     Encoder,
@@ -416,7 +416,9 @@ class StoryGrouper:
 def _signatures(features: Sequence[StoryFeatures]) -> list[np.ndarray]:
     """Each article's MinHash: the one its features carry, or made from its body (features read
     back from a store carry none)."""
-    return [f.signature if f.signature is not None else signature(f.body) for f in features]
+    # one batch: signing store-loaded features one by one cost a numpy pass per article
+    signed = iter(sign_many([f.body for f in features if f.signature is None]))
+    return [f.signature if f.signature is not None else next(signed) for f in features]
 
 
 def group_stories(articles: Sequence[Article], **params: Any) -> list[dict[str, Any]]:

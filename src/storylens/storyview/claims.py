@@ -20,15 +20,14 @@ from storylens.analyze.document import Analysis
 from storylens.compare.align import AlignOptions, SentenceSide, judge_pair
 from storylens.compare.words import containment, sequence_ratio
 from storylens.neighbours import Index
+from storylens.sets import containment as share_inside
+from storylens.stories.candidates import EXACT_BELOW
 
 #: neighbours looked up per sentence (more than a story has outlets rarely pays)
 NEIGHBOURS = 24
 #: cosine below which a neighbour is not even judged (a paraphrase needs 0.66)
 MIN_COSINE = 0.55
 SHINGLE_WORDS = 4
-#: below this many distinct sentences the neighbours are found exactly (as fast as the graph
-#: there, and it never misses one)
-EXACT_BELOW = 4096
 
 #: (article index, sentence index)
 Node = tuple[int, int]
@@ -181,10 +180,6 @@ def find_claims(
     return _join_halves(claims, sides, opt)
 
 
-def _inside(part: set[str], whole: set[str]) -> float:
-    return len(part & whole) / len(part) if part else 0.0
-
-
 def _join_halves(claims: list[Claim], sides: list[SentenceSide], opt: AlignOptions) -> list[Claim]:
     """A sentence carried alone whose neighbour is in a claim joins that claim when its content
     lies inside another article's sentence of it: one article split what another kept whole."""
@@ -201,7 +196,7 @@ def _join_halves(claims: list[Claim], sides: list[SentenceSide], opt: AlignOptio
                     if (t := where.get((a, n))) is not None
                     and len(t.members) > 1
                     and any(
-                        o != a and _inside(part, sides[o].content[os]) >= opt.split_overlap
+                        o != a and share_inside(part, sides[o].content[os]) >= opt.split_overlap
                         for o, os in t.members
                     )
                 ),
