@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from storylens.analyze.bridge import bridge, senses
 from storylens.analyze.document import Analysis
@@ -137,17 +138,16 @@ class _Read:
 
     meanings: list[frozenset[str]]
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         return frozenset().union(*self.meanings)
 
 
-def _met(english: _Read, other: _Read) -> tuple[int, list[str]]:
-    """How many of ``other``'s words meet ``english``'s, and ``other`` glossed with the
-    meaning that meets where one does (its first listed meaning otherwise)."""
+def _glossed(english: _Read, other: _Read) -> list[str]:
+    """``other`` glossed with the meaning of each word that meets ``english`` where one does
+    (its first listed meaning otherwise)."""
     known = english.words
-    chosen = [min(m & known) if m & known else min(m) for m in other.meanings if m]
-    return sum(bool(m & known) for m in other.meanings), chosen
+    return [min(m & known) if m & known else min(m) for m in other.meanings if m]
 
 
 def join_facts(
@@ -189,23 +189,25 @@ def join_facts(
         for meaning in ry.meanings:
             # a foreign word counts once per main fact, whichever of its meanings meets it
             met.update(set().union(*(postings.get(w, set()) for w in meaning)))
-        for x in sorted(x for x, n in met.items() if n >= MIN_SHARED):
-            d, rx = main[x], main_read[x]
-            shared, chosen = _met(rx, ry)
+        # ``met[x]``: how many of this fact's words meet main fact x
+        for x, shared in sorted(met.items()):
+            rx = main_read[x]
             small = min(len(rx.meanings), len(ry.meanings))
             if shared < MIN_SHARED or shared / small < MIN_SHARE:
                 continue
-            if _contradict(d.fact.text, e.fact.text):
+            if _contradict(main[x].fact.text, e.fact.text):
                 continue
-            candidates.append((shared / small, x, y, chosen))
+            candidates.append((shared / small, x, y, " ".join(_glossed(rx, ry))))
     if not candidates:
         return drafts
-    english = [" ".join(min(m) for m in main_read[x].meanings) for _, x, _, _ in candidates]
-    vectors = encode(english + [" ".join(chosen) for *_, chosen in candidates])
-    half = len(candidates)
+    english = {x: " ".join(min(m) for m in main_read[x].meanings) for _, x, _, _ in candidates}
+    # each distinct text once: a main fact is often a candidate for several foreign ones, and a
+    # sentence's vector does not depend on what it is encoded with
+    texts = list(dict.fromkeys([*english.values(), *(c[3] for c in candidates)]))
+    vectors = dict(zip(texts, encode(texts), strict=True))
     ranked = []
-    for k, (share, x, y, _) in enumerate(candidates):
-        cos = float(vectors[k] @ vectors[half + k])
+    for share, x, y, glossed in candidates:
+        cos = float(vectors[english[x]] @ vectors[glossed])
         if cos >= MIN_COSINE:
             ranked.append((cos + share, x, y))
     ranked.sort(key=lambda c: (-c[0], c[1], c[2]))
