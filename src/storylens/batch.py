@@ -88,6 +88,19 @@ def load_articles(
     return articles
 
 
+def drop_empty(articles: Sequence[Article], tally: Tally) -> list[Article]:
+    """The articles with a title or text; each one without is taken off ``tally``'s good count
+    and skipped with a reason, never dropped silently."""
+    kept: list[Article] = []
+    for article in articles:
+        if (article.title or article.text).strip():
+            kept.append(article)
+        else:
+            tally.good -= 1
+            tally.skip(Problem(article.source or article.id, "empty article (no title, no text)"))
+    return kept
+
+
 @contextmanager
 def output_stream(path: Path | None) -> Iterator[IO[str]]:
     """stdout, or a file written whole: a crash never leaves half an output file behind."""

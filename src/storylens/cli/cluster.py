@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from storylens.batch import drop_empty
 from storylens.cli.app import app, eval_app
 from storylens.cli.common import (
     FIELD_OPTION,
@@ -69,11 +70,7 @@ def cluster_cli(
     options = read_options(field, input_format, max_bytes)
     tally = Tally(problems_file=problems)
     articles = load_articles(paths, tally, options)
-    usable = [a for a in articles if (a.title or a.text).strip()]
-    for article in articles:
-        if not (article.title or article.text).strip():
-            tally.good -= 1
-            tally.skip(Problem(article.source or article.id, "empty article (no title, no text)"))
+    usable = drop_empty(articles, tally)
     if not usable and store is None:
         say("no articles to cluster")
         tally.finish()
@@ -116,7 +113,6 @@ def _run(
     grouper: Any,
     tally: Tally,
 ) -> list[dict[str, Any]]:
-    from storylens.isolate import Failed
     from storylens.stories.verify import MAX_VERIFIED_ROWS
 
     embedding = grouper.embedding
@@ -155,19 +151,10 @@ def _run(
             for article_id in sorted(updated):
                 say(f"{article_id}: stored before with other text; replaced and grouped again")
             return [{**r, "updated": True} if r["id"] in updated else r for r in db.assignments()]
-    from storylens.stories.isolated import add_isolated
+    from storylens.stories.isolated import add_found, split_found
 
-    found = features_of(articles)
-    unplaced(
-        [
-            Failed(f.item, f"cannot analyse this article ({f.reason})")
-            for f in found
-            if isinstance(f, Failed)
-        ]
-    )
-    kept = [(a, f) for a, f in zip(articles, found, strict=True) if not isinstance(f, Failed)]
-    failed = add_isolated(grouper, [a for a, _ in kept], [f for _, f in kept])
-    unplaced([Failed(f.item, f"cannot group this article ({f.reason})") for f in failed])
+    kept, failed = split_found(articles, features_of(articles))
+    unplaced(failed + add_found(grouper, kept))
     return grouper.assignments()
 
 

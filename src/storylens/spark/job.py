@@ -134,21 +134,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from pathlib import Path
 
-    from storylens.batch import Tally, load_articles, output_stream, write_jsonl
+    from storylens.batch import Tally, drop_empty, load_articles, output_stream, write_jsonl
     from storylens.read import ReadOptions
     from storylens.stories.grouping import StoryGrouper
-    from storylens.stories.isolated import add_isolated
+    from storylens.stories.isolated import add_found, split_found
     from storylens.stories.store import StoryStore
 
     # this entry point is a shell like the CLI: skipped items are said on stderr as it says them
     tally = Tally(report=lambda message: print(f"storylens: {one_line(message)}", file=sys.stderr))
-    articles = []
-    for article in load_articles(args.inputs, tally, ReadOptions(max_bytes=args.max_bytes)):
-        if (article.title or article.text).strip():
-            articles.append(article)
-        else:  # said, as the CLI says it, not dropped silently
-            tally.good -= 1
-            tally.skip(Problem(article.source or article.id, "empty article (no title, no text)"))
+    articles = drop_empty(
+        load_articles(args.inputs, tally, ReadOptions(max_bytes=args.max_bytes)), tally
+    )
     grouper = StoryGrouper.fast() if args.fast else StoryGrouper()
 
     def features_of(items: Sequence[Article]) -> list[StoryFeatures | Failed[Article]]:
@@ -162,17 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             failed = db.failed
             records = db.assignments()
     else:
-        found = features_of(articles)
-        failed = [
-            Failed(f.item, f"cannot analyse this article ({f.reason})")
-            for f in found
-            if isinstance(f, Failed)
-        ]
-        kept = [(a, f) for a, f in zip(articles, found, strict=True) if not isinstance(f, Failed)]
-        failed += [
-            Failed(f.item, f"cannot group this article ({f.reason})")
-            for f in add_isolated(grouper, [a for a, _ in kept], [f for _, f in kept])
-        ]
+        kept, failed = split_found(articles, features_of(articles))
+        failed += add_found(grouper, kept)
         records = grouper.assignments()
     for item in failed:
         tally.skip(Problem(item.item.source or item.item.id, f"{item.item.id}: {item.reason}"))

@@ -31,6 +31,30 @@ def add_isolated(
     return _add(grouper, list(zip(articles, features, strict=True)))
 
 
+def split_found(
+    articles: Sequence[Article], found: Sequence[StoryFeatures | Failed[Article]]
+) -> tuple[list[tuple[Article, StoryFeatures]], list[Failed[Article]]]:
+    """What featurizing ``articles`` gave, apart: each article with its features, and a
+    :class:`Failed` for each it could not analyse."""
+    kept: list[tuple[Article, StoryFeatures]] = []
+    failed: list[Failed[Article]] = []
+    for article, features in zip(articles, found, strict=True):
+        if isinstance(features, Failed):
+            failed.append(Failed(article, f"cannot analyse this article ({features.reason})"))
+        else:
+            kept.append((article, features))
+    return kept, failed
+
+
+def add_found(
+    grouper: StoryGrouper, pairs: Sequence[tuple[Article, StoryFeatures]]
+) -> list[Failed[Article]]:
+    """:func:`add_isolated` on what :func:`split_found` kept; each article grouping fails on
+    comes back saying so."""
+    failed = add_isolated(grouper, [a for a, _ in pairs], [f for _, f in pairs])
+    return [Failed(f.item, f"cannot group this article ({f.reason})") for f in failed]
+
+
 def _add(
     grouper: StoryGrouper, pairs: list[tuple[Article, StoryFeatures]]
 ) -> list[Failed[Article]]:

@@ -29,7 +29,7 @@ from storylens.stories.features import (
     interned,
 )
 from storylens.stories.grouping import StoryGrouper
-from storylens.stories.isolated import add_isolated
+from storylens.stories.isolated import add_found, split_found
 from storylens.stories.kept import KeptGrouper
 from storylens.stories.store_reads import StoreReads
 
@@ -204,22 +204,13 @@ class StoryStore(StoreReads):
             todo = [a for a in articles if a.id not in stored or a.id in changed]
             late = [a for a in todo if a.id not in known]  # changed by another writer meanwhile
             known = {**known, **dict(zip((a.id for a in late), self._featurize(late), strict=True))}
-            keep: list[tuple[Article, StoryFeatures]] = []
-            for article in todo:
-                found = known[article.id]
-                if isinstance(found, Failed):
-                    reason = f"cannot analyse this article ({found.reason})"
-                    self.failed.append(Failed(article, reason))
-                else:
-                    keep.append((article, found))
+            keep, failed = split_found(todo, [known[a.id] for a in todo])
+            self.failed += failed
             # an article whose new text cannot be analysed keeps its stored text
             touched = self._drop(changed & {a.id for a, _ in keep})
             grouper = self._grouper()
             before = dict(zip((r.features.id for r in grouper.rows_), grouper.labels_, strict=True))
-            unplaced = add_isolated(grouper, [a for a, _ in keep], [f for _, f in keep])
-            self.failed += [
-                Failed(f.item, f"cannot group this article ({f.reason})") for f in unplaced
-            ]
+            self.failed += add_found(grouper, keep)
             lost = {f.item.id for f in self.failed}
             added = [a for a, _ in keep if a.id not in lost]
             self._write(grouper, before, added, touched)
