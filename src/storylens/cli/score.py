@@ -48,9 +48,7 @@ def _analyse(pairs: list[tuple[Article, Article]]) -> list[Any]:
         for _ in range(n):
             next(ticks, None)
 
-    from storylens.analyze import Analyzer
-
-    result = analyse_pairs_each(pairs, Analyzer(), on_progress=advance)
+    result = analyse_pairs_each(pairs, on_progress=advance)
     for _ in ticks:  # close the bar
         pass
     return result
