@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+from functools import cached_property
 from pathlib import Path
 
 import joblib
@@ -80,7 +81,7 @@ class Scorer(BaseEstimator):
         # binning; as a constant column it is simply never split on.
         X = np.where(np.isnan(X).all(axis=0), 0.0, X)
         self.regressors_ = [self._regressor().fit(X, Y[:, j]) for j in range(Y.shape[1])]
-        self._flat: Forest | bool | None = None
+        self.__dict__.pop("_forest", None)
         return self
 
     def _check(self, X: np.ndarray) -> np.ndarray:
@@ -91,15 +92,14 @@ class Scorer(BaseEstimator):
             raise ValueError(f"expected {self.n_features_in_} features, got {X.shape[1]}")
         return X
 
+    @cached_property
     def _forest(self) -> Forest | None:
         # built on first use and never pickled (see __getstate__): the trees are the model
-        if getattr(self, "_flat", None) is None:
-            self._flat = Forest.of(self.regressors_) or False
-        return self._flat or None
+        return Forest.of(self.regressors_)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(super().__getstate__())
-        state.pop("_flat", None)
+        state.pop("_forest", None)
         return state
 
     def _fitted_columns(self, X: np.ndarray) -> np.ndarray:
@@ -109,7 +109,7 @@ class Scorer(BaseEstimator):
 
     def _raw(self, X: np.ndarray) -> np.ndarray:
         X = self._fitted_columns(X)
-        forest = self._forest()
+        forest = self._forest
         if forest is not None:
             return forest.predict(X)
         with threadpool_limits(1):

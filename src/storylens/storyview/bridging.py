@@ -26,7 +26,7 @@ from storylens.analyze.bridge import bridge, senses
 from storylens.analyze.document import Analysis
 from storylens.storyview.facts import Draft
 from storylens.storyview.model import TRANSLATED, Carrier
-from storylens.storyview.numbers import COUNTED_KINDS, Reading, read
+from storylens.storyview.numbers import COUNTED_KINDS, Reading, read, value_of
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _JOINABLE = frozenset({"claim", "quote"})
@@ -61,13 +61,6 @@ def _gloss(text: str, language: str | None) -> list[str]:
     return list(bridge(text, language or "en").gloss)
 
 
-def _sentence_at(analysis: Analysis, position: int) -> str:
-    for s in analysis.sentences:
-        if s.start <= position < s.end:
-            return s.text
-    return ""
-
-
 def number_readings(
     analyses: Sequence[Analysis],
     languages: Sequence[str | None],
@@ -77,18 +70,20 @@ def number_readings(
     """Every article's readings, and the group each article's numbers are matched in: a
     bridged article's numbers are matched with the main group's."""
     found: list[Reading] = []
-    for i, analysis in enumerate(analyses):
-        if groups[i] in joined:
-            continue
-        found += [r for q in analysis.quantities if (r := read(analysis, i, q)) is not None]
     # one main-group count per value, with the glossed words of its sentences
     counts: dict[float, set[tuple[str, str | None]]] = {}
     context: dict[float, set[str]] = {}
-    for r in found:
-        if groups[r.article] == 0 and r.quantity not in ("money", "percent"):
-            counts.setdefault(r.value, set()).add((r.quantity, r.unit))
-            sentence = _sentence_at(analyses[r.article], r.span[0])
-            context.setdefault(r.value, set()).update(_gloss(sentence, languages[r.article]))
+    for i, analysis in enumerate(analyses):
+        if groups[i] in joined:
+            continue
+        for q in analysis.quantities:
+            if (r := read(analysis, i, q)) is None:
+                continue
+            found.append(r)
+            if groups[i] == 0 and r.quantity not in ("money", "percent"):
+                counts.setdefault(r.value, set()).add((r.quantity, r.unit))
+                sentence = analysis.sentences[q.sentence].text
+                context.setdefault(r.value, set()).update(_gloss(sentence, languages[i]))
     for i, analysis in enumerate(analyses):
         if groups[i] not in joined:
             continue
@@ -100,7 +95,7 @@ def number_readings(
                 if (r := read(analysis, i, q)) is not None:
                     found.append(r)
                 continue
-            value = _value_of(q.key)
+            value = value_of(q.key)
             if value is None or len(counts.get(value, ())) != 1:
                 continue
             sentence = analysis.sentences[q.sentence]
@@ -114,13 +109,6 @@ def number_readings(
             found.append(Reading(quantity, unit, value, q.text, i, span))
     number_groups = [0 if g in joined else g for g in groups]
     return found, number_groups
-
-
-def _value_of(key: str) -> float | None:
-    try:
-        return float(key.split(":")[-1])
-    except ValueError:
-        return None
 
 
 #: a translated quote or claim: the share of the shorter side's content words that meet the

@@ -79,7 +79,8 @@ class Reading:
     span: tuple[int, int]
 
 
-def _value(key: str) -> float | None:
+def value_of(key: str) -> float | None:
+    """The value an analysis key holds ("number:22" -> 22.0); None when it holds none."""
     try:
         return float(key.split(":")[-1] if not key.startswith("quantity:") else key.split(":")[1])
     except (ValueError, IndexError):
@@ -121,7 +122,7 @@ def read(analysis: Analysis, article: int, quantity: Quantity) -> Reading | None
     """What one analysed number counts, or None for dates, ordinals and bare numbers."""
     if quantity.kind not in COUNTED_KINDS:
         return None
-    value = _value(quantity.key)
+    value = value_of(quantity.key)
     if value is None:
         return None
     sentence = analysis.sentences[quantity.sentence]
