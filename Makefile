@@ -10,7 +10,7 @@ REPORT ?= storylens-report.html
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install static-model onnx-model system-deps dictionaries demo test lint bench train clean
+.PHONY: install onnx-model system-deps dictionaries demo test lint bench train clean
 
 install: $(STAMP)
 
@@ -19,16 +19,8 @@ $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check torch==2.13.0
 	$(BIN)/pip install -q --disable-pip-version-check -c requirements.lock -e '.[spark,dev]'
-	$(MAKE) static-model onnx-model
+	$(MAKE) onnx-model
 	touch $(STAMP)
-
-# model2vec (MIT) distils a static sentence embedding from the shipped MiniLM (Apache-2.0),
-# offline. --no-deps: its `distill` extra pins transformers<5.4, and pip must never move torch
-# or transformers; everything it imports is already installed. The artifact is built, not
-# committed; tests/analyze/test_static.py checks a rebuild gives the same one.
-static-model:
-	$(BIN)/pip install -q --disable-pip-version-check --no-deps model2vec==0.10.0 skeletoken==0.6.1
-	$(BIN)/python -m storylens.analyze.static
 
 # The sentence encoder: the shipped MiniLM exported with torch.onnx and quantised to int8 by
 # onnxruntime, offline (~10 s). Built, not committed; tests/analyze/test_onnx_minilm.py checks it.

@@ -1,4 +1,4 @@
-"""What the encoders built at install share: a folder written whole or not at all, and a
+"""What the encoder built at install needs: a folder written whole or not at all, and a
 fingerprint of what a build says about a few news sentences."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 #: sentences whose cosines a fingerprint hashes: two builds that agree on these cosines behave
-#: alike, whatever sign a PCA axis took or which CPU ran the int8 kernels
+#: alike, whichever CPU ran the int8 kernels
 PROBES = (
     "A magnitude 6.1 earthquake struck southern Turkey on Monday, killing at least 40 people.",
     "Rescuers searched collapsed buildings after a strong quake hit Turkey's south.",
