@@ -41,6 +41,7 @@ class Judge:
         glosses: GlossVectors | None = None,
         models: Models | None = None,
     ) -> None:
+        self._given = (scorer, same_story_model)
         self._scorer = scorer
         self._same_story_model = same_story_model
         self.glosses = glosses if glosses is not None else GlossVectors(models=models)
@@ -58,7 +59,7 @@ class Judge:
         # what was given travels; what was read from the package is read again where it lands
         if self is Judge._shared:
             return (Judge.shared, ())
-        return (type(self), (self._scorer, self._same_story_model, self.glosses))
+        return (type(self), (*self._given, self.glosses))
 
     @property
     def scorer(self) -> Scorer:
