@@ -1,8 +1,8 @@
 """One same-event judgement: do two analysed articles report the same specific happening?
 
 ``same_story(a, b)`` (:mod:`.judge`, with the weights a judge holds) gives a probability and the
-evidence behind it. It is the one answer
-``compare``, ``storylens score``, the story grouper's link check and the web app all show.
+evidence behind it. It is the one answer ``compare``, ``storylens score``, the story grouper's
+link check and the web app all show.
 
 SemEval's Overall score (:mod:`.scorer`) says how close two texts are; a story is one happening,
 and two Super Bowls or two earthquakes in Turkey are close texts about different happenings. So
