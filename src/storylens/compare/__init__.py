@@ -72,10 +72,12 @@ def compare(
     the articles (pass one held across calls to analyse an article once for many comparisons)
     and ``judge`` scores them (the process's shared one when None; one held across calls keeps
     the vectors of a cross-lingual pair's glosses)."""
-    from storylens.score.judge import Judge  # loads the shipped models once, on first use
+    aa, ab = analyses_of([a, b], analyzer)
+    # imported after analysing, as before: loading scikit-learn ahead of spaCy and onnxruntime
+    # was measured to slow their kernels (see the commit that moved it)
+    from storylens.score.judge import Judge
 
     judge = judge or Judge.shared()
-    aa, ab = analyses_of([a, b], analyzer)
     passages, only_a, only_b = align(aa, ab, options, judge.glosses)
     quotes = match_quotes(aa, ab)
     entities = diff_entities(aa, ab)
