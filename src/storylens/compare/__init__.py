@@ -73,8 +73,9 @@ def compare(
     and ``judge`` scores them (the process's shared one when None; one held across calls keeps
     the vectors of a cross-lingual pair's glosses)."""
     aa, ab = analyses_of([a, b], analyzer)
-    # imported after analysing, as before: loading scikit-learn ahead of spaCy and onnxruntime
-    # was measured to slow their kernels (see the commit that moved it)
+    # imported after analysing, as before: with the judge (scikit-learn) imported ahead of
+    # spaCy and onnxruntime, bench_seed_compare gave 1.03-1.14x the baseline's time, after them
+    # 0.99-1.00x (same calls, slower kernels; noisy, but three runs each way)
     from storylens.score.judge import Judge
 
     judge = judge or Judge.shared()
