@@ -18,6 +18,7 @@ from storylens.model import Article, Story
 
 if TYPE_CHECKING:
     from storylens.analyze.models import Models
+    from storylens.score.judge import Judge
 
 
 class NotFound(LookupError):
@@ -42,11 +43,20 @@ class Backend:
         from storylens.analyze.analyzer import Analyzer
 
         self.analyzer = Analyzer(models=models)
-        # one judge for the app's life too: a cross-lingual pair compared again finds its
-        # glosses' vectors held, not encoded again
-        from storylens.score.judge import Judge
+        self._judge: Judge | None = None
+        self._judge_lock = threading.Lock()
 
-        self.judge = Judge(models=self.analyzer.models)
+    @property
+    def judge(self) -> Judge:
+        """One judge for the app's life: a cross-lingual pair compared again finds its glosses'
+        vectors held, not encoded again. Made at the first compare, not at start, so that
+        scikit-learn loads after spaCy and onnxruntime, as it did (see storylens.compare)."""
+        with self._judge_lock:
+            if self._judge is None:
+                from storylens.score.judge import Judge
+
+                self._judge = Judge(models=self.analyzer.models)
+            return self._judge
 
     def _store(self) -> Any:
         from storylens.stories.store import StoryStore
