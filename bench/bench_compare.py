@@ -125,7 +125,8 @@ def _best_threshold_accuracy(sims: list[float], labels: list[bool]) -> float:
 def _seed_latency(repeats: int = 5) -> tuple[float, float]:
     """Median ms of an uncached ``compare`` of the two seeds (the issue's 700-word case), and of
     the spaCy pass over the same texts alone: the floor any analysis pays."""
-    from storylens.analyze import models, sentences
+    from storylens.analyze import sentences
+    from storylens.analyze.models import Models
     from storylens.compare import compare
     from storylens.read import read_path
 
@@ -140,7 +141,7 @@ def _seed_latency(repeats: int = 5) -> tuple[float, float]:
         compare(wire, rewrite)  # a fresh analyzer each call: nothing cached
         compare_ms.append(1000 * (time.perf_counter() - start))
         start = time.perf_counter()
-        models.parse(texts)
+        Models.shared().parse(texts)
         spacy_ms.append(1000 * (time.perf_counter() - start))
     return float(np.median(compare_ms)), float(np.median(spacy_ms))
 

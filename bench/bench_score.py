@@ -33,8 +33,9 @@ t = time.perf_counter()
 from storylens.score.scorer import Scorer
 Scorer.load()
 load_s = time.perf_counter() - t
-from storylens.analyze import models
+from storylens.analyze.models import Models
 t = time.perf_counter()
+models = Models()
 models.encoder()
 models.nlp()
 print(json.dumps([load_s, time.perf_counter() - t]))

@@ -1,14 +1,18 @@
-"""Fixtures shared across the suite: paths to ../shared and a headless Debian Chromium."""
+"""Fixtures shared across the suite: paths to ../shared, a headless Debian Chromium and models
+that count their calls."""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+
+from storylens.analyze.models import Models
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -72,3 +76,39 @@ def shared() -> Path:
     if not SHARED.exists():
         pytest.skip(f"{SHARED} is absent: run from a checkout with ../shared beside it")
     return SHARED
+
+
+class CountingModels(Models):
+    """Models that note every text they are asked to parse or encode. They borrow the shared
+    models' loaded weights (a second copy costs seconds and hundreds of MB), but never call the
+    shared object's own ``parse`` or ``encode``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parsed: list[str] = []
+        self.encoded: list[str] = []
+        shared = Models.shared()
+        self._nlp, self._encoder = shared.nlp(), shared.encoder()
+
+    def parse(self, texts: Sequence[str], batch_size: int = 64) -> list[Any]:
+        self.parsed += texts
+        return super().parse(texts, batch_size)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.encoded += texts
+        return super().encode(texts)
+
+
+@pytest.fixture
+def counting_models(monkeypatch: pytest.MonkeyPatch) -> CountingModels:
+    """A :class:`CountingModels`, with the shared models' ``parse`` and ``encode`` made to fail:
+    a test using it proves that whoever holds it never falls back on the shared ones."""
+    held = CountingModels()
+    shared = Models.shared()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the shared models were used instead of the held ones")
+
+    monkeypatch.setattr(shared, "parse", refuse)
+    monkeypatch.setattr(shared, "encode", refuse)
+    return held

@@ -11,10 +11,10 @@ from storylens.analyze import (
     analyze,
     analyze_each,
     analyze_many,
-    models,
     pipeline,
     sentences,
 )
+from storylens.analyze.models import Models
 from storylens.isolate import Failed, isolate
 from storylens.model import Article
 
@@ -40,14 +40,14 @@ def test_isolate_retries_a_failed_batch_one_by_one() -> None:
 @pytest.fixture
 def poisoned_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
     """spaCy that fails on any batch holding the poisoned text, as on a hostile record."""
-    real = models.parse
+    real = Models.parse
 
-    def parse(texts: Sequence[str], batch_size: int = 64) -> list[object]:
+    def parse(self: Models, texts: Sequence[str], batch_size: int = 64) -> list[object]:
         if any(POISON in t for t in texts):
             raise ValueError("[E000] spaCy fails on this text")
-        return real(texts, batch_size)
+        return real(self, texts, batch_size)
 
-    monkeypatch.setattr(models, "parse", parse)
+    monkeypatch.setattr(Models, "parse", parse)
 
 
 @pytest.mark.usefixtures("poisoned_spacy")
@@ -70,7 +70,7 @@ def test_lines_longer_than_spacy_takes_are_analysed_in_pieces(
 ) -> None:
     # spaCy's real limit is 1,000,000 characters (E088); scaled down so the test stays fast
     monkeypatch.setattr(sentences, "MAX_BLOCK_CHARS", 2_000)
-    nlp = models.nlp()
+    nlp = Models.shared().nlp()
     monkeypatch.setattr(nlp, "max_length", 3_000)
     text = "Officials in Porto said the river rose again on Tuesday. " * 200  # one 11k-char line
     analysis = analyze(

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storylens.analyze import models, onnx_minilm
+from storylens.analyze import onnx_minilm
+from storylens.analyze.models import Models
 
 from .conftest import fresh_build, install_recipe, makefile_recipe
 
@@ -26,21 +27,23 @@ NEWS = [
 
 def test_loads_offline_and_gives_unit_rows_384_wide() -> None:
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
-    vectors = models.encode(NEWS)
+    vectors = Models.shared().encode(NEWS)
     assert vectors.shape == (len(NEWS), onnx_minilm.DIMS) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    assert models.encode([]).shape == (0, onnx_minilm.DIMS)
+    assert Models.shared().encode([]).shape == (0, onnx_minilm.DIMS)
 
 
 def test_a_sentence_gets_one_vector_alone_or_in_any_batch() -> None:
-    together = models.encode(NEWS)
-    alone = np.vstack([models.encode([text]) for text in NEWS])
-    reordered = models.encode(NEWS[::-1])[::-1]
+    together = Models.shared().encode(NEWS)
+    alone = np.vstack([Models.shared().encode([text]) for text in NEWS])
+    reordered = Models.shared().encode(NEWS[::-1])[::-1]
     assert np.array_equal(together, alone) and np.array_equal(together, reordered)
 
 
 def test_same_event_is_closer_than_same_topic() -> None:
-    quake, quake_again, rate, rate_again, strike, sport = models.encode(list(onnx_minilm.PROBES))
+    quake, quake_again, rate, rate_again, strike, sport = Models.shared().encode(
+        list(onnx_minilm.PROBES)
+    )
     assert quake @ quake_again > quake @ rate + 0.3
     assert rate @ rate_again > max(rate @ strike, rate @ sport) + 0.2
 
@@ -55,7 +58,7 @@ def test_vectors_are_the_float_models_own() -> None:
     reference = SentenceTransformer(str(get_model_path()), device="cpu").encode(
         NEWS + list(onnx_minilm.PROBES), normalize_embeddings=True
     )
-    ours = models.encode(NEWS + list(onnx_minilm.PROBES))
+    ours = Models.shared().encode(NEWS + list(onnx_minilm.PROBES))
     cosines = np.sum(ours * reference, axis=1)
     assert cosines.min() >= 0.95 and cosines.mean() >= 0.99
 
@@ -74,4 +77,4 @@ def test_a_fresh_build_gives_the_same_model(tmp_path: Path) -> None:
     """What `make onnx-model` runs, into an empty folder, offline."""
     assert fresh_build("storylens.analyze.onnx_minilm", tmp_path / "m", timeout=600) == FINGERPRINT
     rebuilt = onnx_minilm.load(tmp_path / "m").encode(NEWS)
-    assert np.allclose(rebuilt, models.encode(NEWS), atol=1e-6)
+    assert np.allclose(rebuilt, Models.shared().encode(NEWS), atol=1e-6)

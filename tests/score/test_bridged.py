@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from storylens.analyze.bridge import Bridged
+from storylens.analyze.models import Models
 from storylens.model import Judgement, Scores
 from storylens.score.bridged import (
     BRIDGE_FEATURE_NAMES,
@@ -66,24 +68,20 @@ def test_judgement_json_names_the_bridge_and_flags_its_absence() -> None:
     assert not Judgement(scores, True, 0.8, languages=("en", "en")).unbridged
 
 
-def test_gloss_vectors_encode_each_text_once_a_batch_at_a_time_and_stay_bounded(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from storylens.analyze import models
-
+def test_gloss_vectors_encode_each_text_once_a_batch_at_a_time_and_stay_bounded() -> None:
     calls: list[list[str]] = []
 
-    def encode(texts: list[str]) -> np.ndarray:
-        calls.append(list(texts))
-        return np.ones((len(texts), 4), "float32")
+    class Counting(Models):
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            calls.append(list(texts))
+            return np.ones((len(texts), 4), "float32")
 
-    monkeypatch.setattr(models, "encode", encode)
-    glosses = GlossVectors(limit=3)
+    glosses = GlossVectors(limit=3, models=Counting())
     glosses.encode(["war ends", "peace talks", "war ends"])
     glosses.vector("war ends")
     assert calls == [["war ends", "peace talks"]]
     glosses.encode(["truce", "siege"])  # over the limit: what was held goes
     assert len(glosses) == 2 and calls[-1] == ["truce", "siege"]
     # each holder its own: nothing is shared through the module
-    GlossVectors().vector("truce")
+    GlossVectors(models=Counting()).vector("truce")
     assert calls[-1] == ["truce"]

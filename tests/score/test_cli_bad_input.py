@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from storylens.analyze import models
+from storylens.analyze.models import Models
 from storylens.cli.app import app
 
 pytestmark = pytest.mark.slow
@@ -21,14 +21,14 @@ VOTE = "The city council approved the new budget on Tuesday after a long debate.
 def test_score_skips_bad_lines_and_pairs_and_keeps_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = models.parse
+    real = Models.parse
 
-    def parse(texts: Sequence[str], batch_size: int = 64) -> list[object]:
+    def parse(self: Models, texts: Sequence[str], batch_size: int = 64) -> list[object]:
         if any("poisoned" in t for t in texts):
             raise ValueError("spaCy fails on this text")
-        return real(texts, batch_size)
+        return real(self, texts, batch_size)
 
-    monkeypatch.setattr(models, "parse", parse)
+    monkeypatch.setattr(Models, "parse", parse)
     pairs = tmp_path / "pairs.jsonl"
     lines = [
         json.dumps({"pair_id": "good", "a": FLOOD, "b": FLOOD + " Rain goes on."}),

@@ -10,7 +10,8 @@ import pytest
 
 from storylens.analyze.document import Analysis, Entity, Quantity
 from storylens.score.event import day_range, editions, facts, gap, roman
-from storylens.score.same_story import FEATURES, features, same_story, same_story_many
+from storylens.score.judge import same_story, same_story_many
+from storylens.score.same_story import FEATURES, features
 from storylens.score.same_story_train import confusable_edits, fit_same_story
 
 from .helpers import analysis, other_event, rewrite, unit, wire

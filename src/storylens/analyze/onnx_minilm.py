@@ -23,7 +23,6 @@ import shutil
 import threading
 import warnings
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -150,19 +149,15 @@ class Encoder:
         return out
 
 
-@cache
-def _encoder(path: str) -> Encoder:
-    return Encoder(Path(path))
-
-
 def load(path: Path | None = None) -> Encoder:
-    """The encoder, built first when its artifact is missing."""
+    """A new encoder, the artifact built first when missing. Not kept here: whoever loads it
+    holds it (:class:`~storylens.analyze.models.Models`), so no module global pins a model."""
     path = Path(path or model_dir())
     with _lock:
         if not (path / GRAPH).exists():
             log.warning("building the ONNX sentence encoder in %s (once, ~10 s)", path)
             build(path)
-    return _encoder(str(path.resolve()))
+    return Encoder(path.resolve())
 
 
 def fingerprint(path: Path | None = None) -> str:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.analyze import entities as entity_step
-from storylens.analyze import models, quantities, quotes, sentences
+from storylens.analyze import quantities, quotes, sentences
 from storylens.analyze.document import Analysis, Sentence
+from storylens.analyze.models import ENCODER, Models
 from storylens.analyze.shingles import minhash, shingle
 from storylens.model import Article
 
@@ -74,16 +75,16 @@ class AnalyzeOptions:
     #: sentences after the title that make up ``Analysis.embedding``
     opening_sentences: int = 3
     #: the sentence encoder: part of every cache key, so no cache hands back another's vectors
-    encoder: str = models.ENCODER
+    encoder: str = ENCODER
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "steps", closed(frozenset(self.steps)))
 
 
 def compute(
-    articles: Sequence[Article], options: AnalyzeOptions, batch_size: int
+    articles: Sequence[Article], options: AnalyzeOptions, batch_size: int, models: Models
 ) -> list[Analysis]:
-    """The analyses of a batch: spaCy and the encoder each run once over all of it."""
+    """The analyses of a batch: ``models``' spaCy and encoder each run once over all of it."""
     parsed = bool(options.steps & _PARSED)
     block_lists = [sentences.blocks(a.text or "") if parsed else [] for a in articles]
     texts = [b.text for blocks in block_lists for b in blocks]
@@ -95,7 +96,7 @@ def compute(
         position += len(blocks)
         out.append(_text_analysis(article, blocks, article_docs, options))
     if "embeddings" in options.steps:
-        _embed(out, options)
+        _embed(out, options, models)
     return out
 
 
@@ -140,7 +141,7 @@ def _sentence_at(sents: Sequence[Sentence], offset: int) -> int | None:
     return None
 
 
-def _embed(analyses: list[Analysis], options: AnalyzeOptions) -> None:
+def _embed(analyses: list[Analysis], options: AnalyzeOptions, models: Models) -> None:
     """Sentence, opening and title embeddings of a batch, in one pass through the encoder."""
     texts: list[str] = []
     for analysis in analyses:

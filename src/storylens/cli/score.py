@@ -158,7 +158,7 @@ def eval_semeval_command(
 
     from storylens.score import shipped_model
     from storylens.score.features import feature_matrix
-    from storylens.score.same_story import same_story_many
+    from storylens.score.judge import same_story_many
     from storylens.score.semeval import evaluate, load_pairs
 
     tally = Tally()

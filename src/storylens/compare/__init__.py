@@ -26,6 +26,7 @@ from storylens.model import Article
 
 if TYPE_CHECKING:
     from storylens.analyze.analyzer import Analyzer
+    from storylens.score.judge import Judge
 
 __all__ = [
     "AlignOptions",
@@ -65,18 +66,25 @@ def compare(
     b: Article | Analysis,
     options: AlignOptions | None = None,
     analyzer: Analyzer | None = None,
+    judge: Judge | None = None,
 ) -> Comparison:
     """Compare two articles (or their analyses) and collect the evidence; ``analyzer`` analyses
-    the articles (pass one held across calls to analyse an article once for many comparisons)."""
+    the articles (pass one held across calls to analyse an article once for many comparisons)
+    and ``judge`` scores them (the process's shared one when None; one held across calls keeps
+    the vectors of a cross-lingual pair's glosses)."""
     aa, ab = analyses_of([a, b], analyzer)
-    passages, only_a, only_b = align(aa, ab, options)
+    # imported after analysing, as before: with the judge (scikit-learn) imported ahead of
+    # spaCy and onnxruntime, bench_seed_compare gave 1.03-1.14x the baseline's time, after them
+    # 0.99-1.00x (same calls, slower kernels; noisy, but three runs each way)
+    from storylens.score.judge import Judge
+
+    judge = judge or Judge.shared()
+    passages, only_a, only_b = align(aa, ab, options, judge.glosses)
     quotes = match_quotes(aa, ab)
     entities = diff_entities(aa, ab)
     numbers = diff_numbers(aa, ab)
     provenance = trace(aa, ab, passages)
-    from storylens.score import judge  # loads the shipped model once, on first use
-
-    judgement = judge(aa, ab)
+    judgement = judge.judge(aa, ab)
     return Comparison(
         a=aa,
         b=ab,

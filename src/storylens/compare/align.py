@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -38,6 +39,9 @@ from storylens.compare.words import (
 )
 from storylens.sets import UnionFind, jaccard
 from storylens.sets import containment as share_inside
+
+if TYPE_CHECKING:
+    from storylens.score.bridged import GlossVectors
 
 
 @dataclass(frozen=True)
@@ -73,24 +77,27 @@ def _side(analysis: Analysis) -> _Side:
     return _Side(words, [content_words(w) for w in words], numbers)
 
 
-def _bridged_sides(a: Analysis, b: Analysis) -> tuple[_Side, _Side, np.ndarray] | None:
+def _bridged_sides(
+    a: Analysis, b: Analysis, glosses: GlossVectors | None
+) -> tuple[_Side, _Side, np.ndarray] | None:
     """Both sides as English glosses, sentence by sentence, when their languages differ and a
-    dictionary joins them; None otherwise."""
+    dictionary joins them; None otherwise. The glosses' vectors come from ``glosses`` (a
+    judge's, so that a pair compared again is not encoded again; a fresh one when None)."""
     from storylens.analyze.bridge import bridge
-    from storylens.analyze.models import encode
-    from storylens.score.bridged import bridged, pair_bridge
+    from storylens.score.bridged import GlossVectors, bridged, pair_bridge
 
     va, vb = bridged(a), bridged(b)
     if va.language == vb.language or pair_bridge(va, vb) is None:
         return None
+    held = glosses if glosses is not None else GlossVectors()
     sides, vectors = [], []
     for analysis, view in ((a, va), (b, vb)):
         side = _side(analysis)
-        glosses = [list(bridge(s.text, view.language).gloss) for s in analysis.sentences]
-        side.words = glosses
-        side.content = [set(g) for g in glosses]
+        words = [list(bridge(s.text, view.language).gloss) for s in analysis.sentences]
+        side.words = words
+        side.content = [set(g) for g in words]
         sides.append(side)
-        vectors.append(encode([" ".join(g) for g in glosses]))
+        vectors.append(held.matrix([" ".join(g) for g in words]))
     ea, eb = vectors
     if 0 in (ea.shape[0], eb.shape[0]):
         return None
@@ -145,11 +152,15 @@ def _score_pair(
 
 
 def align(
-    a: Analysis, b: Analysis, options: AlignOptions | None = None
+    a: Analysis,
+    b: Analysis,
+    options: AlignOptions | None = None,
+    glosses: GlossVectors | None = None,
 ) -> tuple[list[Passage], list[int], list[int]]:
-    """Align A's sentences with B's: ``(passages, only_in_a, only_in_b)`` (sentence indices)."""
+    """Align A's sentences with B's: ``(passages, only_in_a, only_in_b)`` (sentence indices);
+    ``glosses`` holds the vectors of glossed sentences across languages."""
     opt = options or AlignOptions()
-    crossed = _bridged_sides(a, b)
+    crossed = _bridged_sides(a, b, glosses)
     if crossed is None:
         sa, sb = _side(a), _side(b)
         cos = _cosines(a, b)

@@ -14,12 +14,16 @@ all pairs by more than 0.011 (noise at this size), so the rest stay for the full
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
 from storylens.analyze.bridge import Bridged, bridge
 from storylens.analyze.document import Analysis
+from storylens.analyze.models import Models
+from storylens.model import Article
 from storylens.score.overlaps import containments_or_nan, jaccard_or_nan
 
 BRIDGE_FEATURE_NAMES: tuple[str, ...] = (
@@ -34,11 +38,14 @@ BRIDGE_FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+def bridge_text(article: Article) -> str:
+    """What the bridge, and the language guess, read of an article: title and text."""
+    return f"{article.title}\n{article.text}" if article.title else article.text
+
+
 def bridged(x: Analysis) -> Bridged:
     """The bridge view of an analysed article (cached by text)."""
-    article = x.article
-    text = f"{article.title}\n{article.text}" if article.title else article.text
-    return bridge(text, article.language)
+    return bridge(bridge_text(x.article), x.article.language)
 
 
 def pair_bridge(a: Bridged, b: Bridged) -> str | None:
@@ -54,29 +61,45 @@ def pair_bridge(a: Bridged, b: Bridged) -> str | None:
 class GlossVectors:
     """Sentence-encoder vectors of glosses, by gloss text, encoded a batch at a time.
 
-    Held by whoever scores pairs (:func:`~storylens.score.features.feature_matrix` makes one per
-    batch; a long-lived caller may pass its own), never a module global. Bounded, so a caller
-    that keeps one for a server's life does not grow without end.
+    Held by whoever scores pairs (a :class:`~storylens.score.judge.Judge`, so that a pair met
+    again is not encoded again; :func:`~storylens.score.features.feature_matrix` makes one per
+    batch when given none), never a module global. Bounded, so a holder that lives as long as
+    a server does not grow without end. ``models`` encodes (the process's shared ones when
+    None). Vectors are kept as the encoder gives them: each text is encoded alone, so a vector
+    is the same whichever batch it came in.
     """
 
-    def __init__(self, limit: int = 20_000) -> None:
+    def __init__(self, limit: int = 20_000, models: Models | None = None) -> None:
         self.limit = limit
+        self.models = models
+        # the web app's worker threads share one judge, hence its vectors
+        self._lock = threading.Lock()
         self._vectors: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._vectors)
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"limit": self.limit, "models": self.models}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["limit"], state["models"])  # type: ignore[misc]
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return (self.models or Models.shared()).encode(texts)
+
     def encode(self, texts: Iterable[str]) -> None:
         """Encode the glosses not held yet, in one encoder call."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
-        if not missing:
-            return
-        from storylens.analyze.models import encode
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            self._keep(missing, self._encode(missing))
 
-        if len(self._vectors) + len(missing) > self.limit:
-            self._vectors.clear()
-        for text, vector in zip(missing, encode(missing), strict=True):
-            self._vectors[text] = np.asarray(vector, dtype=np.float64)
+    def _keep(self, texts: list[str], vectors: np.ndarray) -> None:
+        with self._lock:
+            if len(self._vectors) + len(texts) > self.limit:
+                self._vectors.clear()
+            self._vectors.update(zip(texts, vectors, strict=True))
 
     def prepare(self, pairs: Iterable[tuple[Analysis, Analysis]]) -> None:
         """Encode the glosses a batch of pairs will compare in one go (the encoder is far
@@ -89,16 +112,30 @@ class GlossVectors:
         self.encode(texts)
 
     def vector(self, gloss_text: str) -> np.ndarray:
-        if gloss_text not in self._vectors:
-            self.encode([gloss_text])
-        return self._vectors[gloss_text]
+        """The float32 vector of one gloss text (encoded now when not held)."""
+        with self._lock:
+            found = self._vectors.get(gloss_text)
+        if found is None:
+            # returned from here, not read back: another thread may clear the dict meanwhile
+            found = self._encode([gloss_text])[0]
+            self._keep([gloss_text], found[None])
+        return found
+
+    def matrix(self, texts: list[str]) -> np.ndarray:
+        """The vectors of ``texts`` as rows (``0 x dim`` for none), the missing encoded in one
+        call."""
+        self.encode(texts)
+        if not texts:
+            return self._encode([])
+        return np.vstack([self.vector(t) for t in texts])
 
 
 def _embedding_cos(a: Bridged, b: Bridged, vectors: GlossVectors) -> float:
     # two English texts already meet through their own embeddings (cos_embedding)
     if not a.gloss or not b.gloss or a.language == b.language == "en":
         return math.nan
-    u, v = vectors.vector(a.gloss_text), vectors.vector(b.gloss_text)
+    u = vectors.vector(a.gloss_text).astype(np.float64)
+    v = vectors.vector(b.gloss_text).astype(np.float64)
     nu, nv = float(np.linalg.norm(u)), float(np.linalg.norm(v))
     return float(np.dot(u, v) / (nu * nv)) if nu and nv else math.nan
 

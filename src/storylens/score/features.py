@@ -11,13 +11,18 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 
+from storylens.analyze.bridge import guess_language
 from storylens.analyze.document import Analysis
 from storylens.days import CENTURY_YEARS
-from storylens.score.bridged import BRIDGE_FEATURE_NAMES, GlossVectors, bridge_features
+from storylens.score.bridged import (
+    BRIDGE_FEATURE_NAMES,
+    GlossVectors,
+    bridge_features,
+    bridge_text,
+)
 from storylens.score.overlaps import containments_or_nan, jaccard_or_nan
 from storylens.tokens import words
 
@@ -353,19 +358,10 @@ def _text_features(a: Analysis, b: Analysis) -> list[float]:
 
 
 def language_of(x: Analysis) -> str:
-    """The article's language as analysed, else guessed from its opening."""
-    if x.article.language:
-        return x.article.language.split("-")[0].lower()
-    return _guess_language(f"{x.article.title}\n{x.article.text}"[:1500])
-
-
-@lru_cache(maxsize=8192)
-def _guess_language(text: str) -> str:
-    # cached: an article compared with many others was classified again for each pair (a third
-    # of a compare of ready analyses)
-    import py3langid
-
-    return str(py3langid.classify(text)[0]) if text.strip() else "und"
+    """The article's language as analysed, else guessed from its opening: the language its
+    bridge view reads it in."""
+    language = x.article.language or guess_language(bridge_text(x.article))
+    return language.split("-")[0].lower()
 
 
 def _shape_features(a: Analysis, b: Analysis) -> list[float]:

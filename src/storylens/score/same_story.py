@@ -1,7 +1,8 @@
 """One same-event judgement: do two analysed articles report the same specific happening?
 
-``same_story(a, b)`` gives a probability and the evidence behind it. It is the one answer
-``compare``, ``storylens score``, the story grouper's link check and the web app all show.
+``same_story(a, b)`` (:mod:`.judge`, with the weights a judge holds) gives a probability and the
+evidence behind it. It is the one answer ``compare``, ``storylens score``, the story grouper's
+link check and the web app all show.
 
 SemEval's Overall score (:mod:`.scorer`) says how close two texts are; a story is one happening,
 and two Super Bowls or two earthquakes in Turkey are close texts about different happenings. So
@@ -21,7 +22,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -167,19 +167,6 @@ class SameStoryModel:
             raise StorylensError(f"{path}: unreadable ({exc}); rebuild with `make train`") from None
 
 
-_lock = threading.Lock()
-_model: SameStoryModel | None = None
-
-
-def shipped_same_story_model() -> SameStoryModel:
-    """The committed weights, read on first use and kept for the life of the process."""
-    global _model
-    with _lock:
-        if _model is None:
-            _model = SameStoryModel.load()
-        return _model
-
-
 # -- features ---------------------------------------------------------------------------------
 
 
@@ -303,18 +290,12 @@ def evidence(fa: EventFacts, fb: EventFacts) -> Evidence:
     )
 
 
-def same_story(a: Analysis, b: Analysis, model: SameStoryModel | None = None) -> SameStory:
-    """Whether ``a`` and ``b`` report one specific happening, with P and the evidence read."""
-    return same_story_many([(a, b)], model)[0]
-
-
-def same_story_many(
-    pairs: list[tuple[Analysis, Analysis]], model: SameStoryModel | None = None
-) -> list[SameStory]:
-    """:func:`same_story` for many pairs (facts of an article met twice are read once)."""
+def verdicts(pairs: list[tuple[Analysis, Analysis]], model: SameStoryModel) -> list[SameStory]:
+    """The same-story verdict of each pair under ``model``'s weights (facts of an article met
+    twice are read once). ``same_story`` / ``same_story_many`` in :mod:`.judge` give them with
+    the weights a judge holds."""
     if not pairs:
         return []
-    model = model or shipped_same_story_model()
     read: dict[int, EventFacts] = {}
 
     def facts_of(x: Analysis) -> EventFacts:

@@ -36,7 +36,7 @@ from sklearn.model_selection import StratifiedKFold
 from storylens.analyze.analyzer import Analyzer
 from storylens.analyze.document import Analysis
 from storylens.score.event import EDITION_NOUNS, EventFacts, facts
-from storylens.score.same_story import MODEL_PATH, SameStoryModel, features, same_story_many
+from storylens.score.same_story import MODEL_PATH, SameStoryModel, features, verdicts
 from storylens.score.semeval import DATA_DIR, SemEvalPair
 
 #: Overall at or below this: one story; at or above ``DIFFERENT``: two (1 = very similar)
@@ -171,7 +171,7 @@ def check_pages_dev(model: SameStoryModel, analyzer: Analyzer | None = None) -> 
     articles, pairs = load_pages_dev()
     analysed = analyse_pairs([(articles[a], articles[b]) for a, b, _ in pairs], analyzer)
     truth = np.array([same for *_, same in pairs])
-    proba = np.array([v.probability for v in same_story_many(analysed, model)])
+    proba = np.array([v.probability for v in verdicts(analysed, model)])
     return {
         "pairs": len(pairs),
         "auc": round(float(roc_auc_score(truth, proba)), 4),

@@ -2,7 +2,7 @@
 
 One gradient-boosted regressor per SemEval dimension (1 = very similar … 4 = very dissimilar).
 How similar two texts are is a different question from whether they report one event: that is
-:func:`storylens.score.same_story.same_story`, the one same-event judgement.
+:func:`storylens.score.judge.same_story`, the one same-event judgement.
 """
 
 from __future__ import annotations

@@ -25,8 +25,8 @@ from storylens.analyze.analyzer import Analyzer
 from storylens.model import SCORE_DIMENSIONS
 from storylens.score.corpus import analyse_pairs
 from storylens.score.features import FEATURE_NAMES, feature_matrix
+from storylens.score.judge import same_story_many
 from storylens.score.same_story import MODEL_PATH as SAME_STORY_PATH
-from storylens.score.same_story import same_story_many
 from storylens.score.scorer import MODEL_PATH, Scorer
 from storylens.score.semeval import DATA_DIR, evaluate, load_pairs, pearson
 

@@ -166,9 +166,9 @@ def keys(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
 def load_encoder() -> Encoder:
     """The analysis stage's sentence encoder (MiniLM, int8 ONNX): one space for every vector a
     store or a judgement compares."""
-    from storylens.analyze.models import encode
+    from storylens.analyze.models import Models
 
-    return encode  # type: ignore[no-any-return]
+    return Models.shared().encode
 
 
 def get_encoder(embedding: str = "minilm") -> Encoder:

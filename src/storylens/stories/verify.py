@@ -2,7 +2,7 @@
 
 The light score (:mod:`.decision`) sees topic, name keys and number keys; it cannot read that
 one report dates its attack to January 13 and the other to March 14. The one same-event
-judgement (:func:`storylens.score.same_story.same_story`, the one ``compare`` and ``score`` show)
+judgement (:func:`storylens.score.judge.same_story`, the one ``compare`` and ``score`` show)
 does, from an analysis of the headline and opening (entities, dates, editions, quantities).
 Analysing costs a spaCy pass per article, so only pairs the light decision would link are
 checked: a link whose facts say two happenings (dates a week apart, editions that disagree) is
@@ -73,7 +73,7 @@ class Verifier:
 
     def prepare(self, scored: Iterable[tuple[int, int, float]]) -> None:
         """Judge many ``(row, row, light score)`` at once: one analysis per article, one batch."""
-        from storylens.score.same_story import same_story_many
+        from storylens.score.judge import same_story_many
 
         wanted = {
             (min(r, s), max(r, s)) for r, s, x in scored if self.threshold <= x < self.ceiling

@@ -24,6 +24,7 @@ from functools import cached_property
 
 from storylens.analyze.bridge import bridge, senses
 from storylens.analyze.document import Analysis
+from storylens.analyze.models import Models
 from storylens.storyview.facts import Draft
 from storylens.storyview.model import TRANSLATED, Carrier
 from storylens.storyview.numbers import COUNTED_KINDS, Reading, read, value_of
@@ -144,10 +145,12 @@ def join_facts(
     order: dict[str, int],
     groups: Sequence[int],
     joined: dict[int, str],
+    models: Models | None = None,
 ) -> list[Draft]:
     """Quote and claim drafts of bridged groups joined to the main group's drafts they
     translate (best first, each once); ``order`` maps article ids to their index, ``groups``
-    an index to its language group. A number's carrier in a bridged language is translated."""
+    an index to its language group. A number's carrier in a bridged language is translated.
+    ``models`` encodes the glosses (the process's shared ones when None)."""
     if not joined:
         return drafts
     for d in drafts:
@@ -158,8 +161,6 @@ def join_facts(
                 else c
                 for c in d.fact.carried_by
             ]
-    from storylens.analyze.models import encode
-
     main = [d for d in drafts if d.group == 0 and d.fact.kind in _JOINABLE]
     other = [d for d in drafts if d.group in joined and d.fact.kind in _JOINABLE]
     if not main or not other:
@@ -192,7 +193,8 @@ def join_facts(
     # each distinct text once: a main fact is often a candidate for several foreign ones, and a
     # sentence's vector does not depend on what it is encoded with
     texts = list(dict.fromkeys([*english.values(), *(c[3] for c in candidates)]))
-    vectors = dict(zip(texts, encode(texts), strict=True))
+    encoded = (models or Models.shared()).encode(texts)
+    vectors = dict(zip(texts, encoded, strict=True))
     ranked = []
     for share, x, y, glossed in candidates:
         cos = float(vectors[english[x]] @ vectors[glossed])

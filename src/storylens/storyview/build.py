@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 from storylens.analyze.analyzer import Analyzer
 from storylens.analyze.document import Analysis
+from storylens.analyze.models import Models
 from storylens.compare.align import sentence_side
 from storylens.compare.words import tokens
 from storylens.leads import label
@@ -228,7 +229,9 @@ def story_view(
 
         found = find_duplicates([f"{a.title}\n{a.text}" for a in ordered], [a.id for a in ordered])
         duplicate_groups = dict(zip([a.id for a in ordered], found, strict=True))
-    view = _view(done, duplicate_groups, story_id, title)
+    # the models that analysed the articles also encode the facts joined across languages
+    models = analyzer.models if analyzer is not None else None
+    view = _view(done, duplicate_groups, story_id, title, models)
     # Articles with the same time (or none) are in the order given until the lineage says who
     # took from whom; then a source goes before the articles taken from it, and the facts'
     # first carriers and own shares follow.
@@ -243,7 +246,7 @@ def story_view(
         ),
     )
     if again != list(range(len(done))):
-        view = _view([done[i] for i in again], duplicate_groups, story_id, title)
+        view = _view([done[i] for i in again], duplicate_groups, story_id, title, models)
     return view
 
 
@@ -265,6 +268,7 @@ def _view(
     duplicate_groups: Mapping[str, str],
     story_id: str | None,
     title: str | None,
+    models: Models | None = None,
 ) -> StoryView:
     ordered = [a.article for a in done]
     groups, names = _language_groups(ordered)
@@ -303,6 +307,7 @@ def _view(
             {a.id: i for i, a in enumerate(ordered)},
             groups,
             joined,
+            models,
         )
     )
     reused = lineage_step.reused_by_claims(done, claims)

@@ -1,20 +1,24 @@
-"""The web app's view of the library: one store path, the models, and locks around both.
+"""The web app's view of the library: one store path, an analyzer and a judge, and locks.
 
 Every method is blocking and meant to run in a worker thread (the routes use
 ``run_in_threadpool``). A store is opened per call because a SQLite connection belongs to the
 thread that opened it; writes are serialized because the store's clustering state is not safe
 to share between threads. Model calls are not serialized here: the analysis stage takes turns at
-the models a slice at a time, smallest job first (``storylens.analyze.models.turn``), so a long
-compare never holds them for its whole length and short ones go ahead of it.
+the models a slice at a time, smallest job first (``Models.turn``), so a long compare never holds
+them for its whole length and short ones go ahead of it.
 """
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storylens.model import Article, Story
+
+if TYPE_CHECKING:
+    from storylens.analyze.models import Models
+    from storylens.score.judge import Judge
 
 
 class NotFound(LookupError):
@@ -22,9 +26,10 @@ class NotFound(LookupError):
 
 
 class Backend:
-    """Reads, writes and compares over the story store at ``store_path``."""
+    """Reads, writes and compares over the story store at ``store_path``, with ``models`` (the
+    process's shared ones when None)."""
 
-    def __init__(self, store_path: str | Path) -> None:
+    def __init__(self, store_path: str | Path, models: Models | None = None) -> None:
         self.store_path = Path(store_path)
         self._write_lock = threading.Lock()
         self._encoders: dict[str, Any] = {}
@@ -37,7 +42,21 @@ class Backend:
         # again (its cache is bounded and its own, not a module global)
         from storylens.analyze.analyzer import Analyzer
 
-        self.analyzer = Analyzer()
+        self.analyzer = Analyzer(models=models)
+        self._judge: Judge | None = None
+        self._judge_lock = threading.Lock()
+
+    @property
+    def judge(self) -> Judge:
+        """One judge for the app's life: a cross-lingual pair compared again finds its glosses'
+        vectors held, not encoded again. Made at the first compare, not at start, so that
+        scikit-learn loads after spaCy and onnxruntime, as it did (see storylens.compare)."""
+        with self._judge_lock:
+            if self._judge is None:
+                from storylens.score.judge import Judge
+
+                self._judge = Judge(models=self.analyzer.models)
+            return self._judge
 
     def _store(self) -> Any:
         from storylens.stories.store import StoryStore
@@ -108,7 +127,7 @@ class Backend:
     def compare(self, a: Article, b: Article) -> Any:
         from storylens.compare import compare
 
-        return compare(a, b, analyzer=self.analyzer)
+        return compare(a, b, analyzer=self.analyzer, judge=self.judge)
 
     def compare_ids(self, a_id: str, b_id: str) -> Any:
         return self.compare(self.article(a_id), self.article(b_id))
