@@ -119,7 +119,7 @@ def test_features_carry_the_signature_grouping_would_make_from_their_body(
     from dataclasses import replace
 
     from storylens.model import Article
-    from storylens.stories.features import featurize
+    from storylens.stories.features import featurize, story_analyzer
     from storylens.stories.grouping import StoryGrouper
 
     articles = [
@@ -127,7 +127,7 @@ def test_features_carry_the_signature_grouping_would_make_from_their_body(
         Article(title="Troops stay", text=WIRE + " Read more.", id="b", published="2020-01-03"),
         Article(title="iPhone", text=OTHER, id="c", published="2020-01-03"),
     ]
-    features = featurize(articles, fake_encoder)
+    features = featurize(articles, story_analyzer(encoder=fake_encoder))
     for f in features:
         assert f.signature is not None and np.array_equal(f.signature, signature(f.body))
     carried = StoryGrouper(encoder=fake_encoder, verify=False).add_features(articles, features)
