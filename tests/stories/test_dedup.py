@@ -62,6 +62,14 @@ def test_signature_is_the_analysis_minhash_of_the_same_text() -> None:
 
     analysis = Analyzer(AnalyzeOptions(steps=frozenset({"shingles"}))).run(Article(text=WIRE))
     assert np.array_equal(signature(WIRE), analysis.minhash)
+    # the story steps sign title and text with the same scheme: one text, one signature
+    titled = Article(title="Troops stay", text=WIRE)
+    body = "Troops stay\n" + WIRE
+    story = Analyzer(AnalyzeOptions(steps=frozenset({"signature"}))).run(titled)
+    whole = Analyzer(AnalyzeOptions(steps=frozenset({"shingles"}))).run(Article(text=body))
+    assert np.array_equal(story.signature, signature(body))
+    assert np.array_equal(story.signature, whole.minhash)
+    assert not np.array_equal(story.signature, analysis.minhash)  # the title is signed too
 
 
 def _planted(seed: int = 7) -> np.ndarray:

@@ -130,7 +130,8 @@ def read_leads(analyses: Sequence[Analysis], encode: Encoder) -> None:
 
     ``encode`` embeds the openings in the :data:`MODEL_LANGUAGES`, a hashing encoder with each
     language's stop words the rest (so ``encode`` must give vectors as wide as the hashing
-    encoder's: 384, like MiniLM). An empty opening is not encoded: its embedding is zeros."""
+    encoder's: 384, like MiniLM). An empty opening's embedding is zeros: there is nothing to
+    embed, and a zero vector's cosine links it to nothing."""
     for analysis in analyses:
         article = analysis.article
         analysis.lead = lead(article)
@@ -144,13 +145,11 @@ def read_leads(analyses: Sequence[Analysis], encode: Encoder) -> None:
         by_encoder.setdefault(language, []).append(analysis)
     for language, group in by_encoder.items():
         encoder = encode if language is None else hashing_encoder(language=language)
-        said = [a for a in group if a.lead]
-        vectors = np.asarray(encoder([a.lead for a in said]), dtype="float32")
-        for analysis, vector in zip(said, vectors, strict=True):
-            analysis.lead_embedding = _unit(vector)
-        for analysis in group:
-            if not analysis.lead:
-                analysis.lead_embedding = np.zeros(vectors.shape[1], "float32")
+        # empty openings go to the encoder too: what a text is batched with changes MiniLM's
+        # vectors in the last digits, and grouping's vectors must not depend on the batch
+        vectors = np.asarray(encoder([a.lead for a in group]), dtype="float32")
+        for analysis, vector in zip(group, vectors, strict=True):
+            analysis.lead_embedding = _unit(vector) if analysis.lead else np.zeros_like(vector)
 
 
 def gloss_leads(analyses: Sequence[Analysis], encode: Encoder) -> None:
