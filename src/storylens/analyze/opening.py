@@ -225,6 +225,9 @@ class HashingEncoder:
         matrix = self._vectorizer.transform(texts)  # type: ignore[attr-defined]
         return np.asarray(matrix.toarray(), dtype="float32")
 
+    def __repr__(self) -> str:
+        return f"HashingEncoder(dim={self.dim}, language={self.language!r})"
+
     def __getstate__(self) -> dict[str, object]:
         return {"dim": self.dim, "language": self.language}  # the vectorizer is rebuilt
 
