@@ -132,13 +132,12 @@ def read_leads(analyses: Sequence[Analysis], encode: Encoder) -> None:
     language's stop words the rest (so ``encode`` must give vectors as wide as the hashing
     encoder's: 384, like MiniLM). An empty opening's embedding is zeros: there is nothing to
     embed, and a zero vector's cosine links it to nothing."""
+    # a pass per kind of work, in the order grouping's own reading had: the order its speed
+    # was measured in (bench/bench_cluster.py), and one model or pattern set at a time
     for analysis in analyses:
-        article = analysis.article
-        analysis.lead = lead(article)
-        analysis.language = article.language or detect_language(analysis.lead)
-        names, numbers, years = keys(lead(article, KEY_CHARS))
-        analysis.lead_names, analysis.lead_numbers, analysis.lead_years = names, numbers, years
-        analysis.days = day_range(article.published) or text_date(analysis.lead)
+        analysis.lead = lead(analysis.article)
+    for analysis in analyses:
+        analysis.language = analysis.article.language or detect_language(analysis.lead)
     by_encoder: dict[str | None, list[Analysis]] = {}
     for analysis in analyses:
         language = None if model_reads(analysis.language) else analysis.language
@@ -150,6 +149,11 @@ def read_leads(analyses: Sequence[Analysis], encode: Encoder) -> None:
         vectors = np.asarray(encoder([a.lead for a in group]), dtype="float32")
         for analysis, vector in zip(group, vectors, strict=True):
             analysis.lead_embedding = _unit(vector) if analysis.lead else np.zeros_like(vector)
+    for analysis in analyses:
+        article = analysis.article
+        names, numbers, years = keys(lead(article, KEY_CHARS))
+        analysis.lead_names, analysis.lead_numbers, analysis.lead_years = names, numbers, years
+        analysis.days = day_range(article.published) or text_date(analysis.lead)
 
 
 def gloss_leads(analyses: Sequence[Analysis], encode: Encoder) -> None:

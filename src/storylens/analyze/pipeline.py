@@ -111,6 +111,11 @@ def compute(
     out: list[Analysis] = []
     position = 0
     for article, blocks in zip(articles, block_lists, strict=True):
+        if not parsed:
+            # nothing parsed, nothing to read entities or sentences from: the story steps'
+            # 100k-article runs skip that per-article work outright
+            out.append(_shingled(Analysis(article=article), options))
+            continue
         article_docs = docs[position : position + len(blocks)]
         position += len(blocks)
         out.append(_text_analysis(article, blocks, article_docs, options))
@@ -167,7 +172,12 @@ def _text_analysis(
         analysis.entities = entity_step.normalise(raw, book)
     if "quantities" in steps:
         analysis.quantities = quantities.extract(sents, numeric, article.published)
-    if "shingles" in steps:
+    return _shingled(analysis, options)
+
+
+def _shingled(analysis: Analysis, options: AnalyzeOptions) -> Analysis:
+    if "shingles" in options.steps:
+        text = analysis.article.text or ""
         analysis.shingles = shingle(text, options.shingle_size) if text.strip() else frozenset()
         analysis.minhash = minhash(analysis.shingles, options.num_perm)
     return analysis
