@@ -50,3 +50,19 @@ def test_disk_cache_round_trip_and_names_that_survive_a_new_process(tmp_path: Pa
         for seed in ("1", "2")
     }
     assert names == {p.name for p in tmp_path.glob("*.pkl")}
+
+
+def test_disk_cache_keeps_the_story_embeddings_apart(tmp_path: Path) -> None:
+    from storylens.analyze import STORY, AnalyzeOptions
+    from storylens.analyze.opening import hashing_encoder
+
+    article = Article(title="t", text="words")
+    cache = DiskCache(tmp_path)
+    keys = [
+        Analyzer(AnalyzeOptions(steps=STORY, embedding=embedding)).key(article)
+        for embedding in ("minilm", "hashing")
+    ] + [Analyzer(AnalyzeOptions(steps=STORY, lead_encoder=hashing_encoder())).key(article)]
+    for key in keys:
+        cache.put(key, _analysis("words"))
+    # one file each: an encoder given in the options names its own analyses
+    assert len({cache._path(key) for key in keys}) == len(list(tmp_path.glob("*.pkl"))) == 3

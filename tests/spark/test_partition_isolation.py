@@ -17,10 +17,10 @@ from storylens.stories import features
 def test_one_bad_article_costs_only_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     real = features.featurize
 
-    def featurize(articles: Sequence[Article], encoder: Any) -> list[Any]:
+    def featurize(articles: Sequence[Article], analyzer: Any) -> list[Any]:
         if any("poisoned" in a.text for a in articles):
             raise RuntimeError("the encoder fails on this text")
-        return real(articles, encoder)
+        return real(articles, analyzer)
 
     monkeypatch.setattr(features, "featurize", featurize)
     texts = ["Floods hit the valley.", "A poisoned text.", "The council voted."]
@@ -28,7 +28,8 @@ def test_one_bad_article_costs_only_itself(monkeypatch: pytest.MonkeyPatch) -> N
         (json.dumps(Article(id=f"a{i}", title=f"T{i}", text=t).to_dict()), i)
         for i, t in enumerate(texts)
     ]
-    out = {i: f for i, f, _ in job._featurize_partition(rows, embedding="hashing")}
+    story = features.story_analyzer("hashing")
+    out = {i: f for i, f, _ in job._featurize_partition(rows, story)}
     assert sorted(out) == [0, 1, 2]
     assert isinstance(out[1], Failed) and "the encoder fails" in out[1].reason
     assert out[0].id == "a0" and out[2].id == "a2"  # type: ignore[union-attr]
@@ -49,7 +50,8 @@ def test_a_shipped_analyzer_analyses_the_openings_the_link_check_reads() -> None
         for i, t in enumerate(texts)
     ]
     rows = [(json.dumps(a.to_dict()), i) for i, a in enumerate(articles)]
-    out = list(job._featurize_partition(rows, embedding="hashing", analyzer=shipped))
+    story = pickle.loads(pickle.dumps(features.story_analyzer("hashing")))
+    out = list(job._featurize_partition(rows, story, checking=shipped))
     for (index, found, analysis), article in zip(out, articles, strict=True):
         assert index == int(article.id[1:])
         assert analysis is not None and not isinstance(found, Failed)
@@ -57,5 +59,5 @@ def test_a_shipped_analyzer_analyses_the_openings_the_link_check_reads() -> None
         view = opening(found, article.published)
         assert analysis.article == view
         assert driver.key(analysis.article) == driver.key(view)
-    without = list(job._featurize_partition(rows, embedding="hashing"))
+    without = list(job._featurize_partition(rows, story))
     assert [analysis for _, _, analysis in without] == [None, None]

@@ -62,6 +62,14 @@ def test_signature_is_the_analysis_minhash_of_the_same_text() -> None:
 
     analysis = Analyzer(AnalyzeOptions(steps=frozenset({"shingles"}))).run(Article(text=WIRE))
     assert np.array_equal(signature(WIRE), analysis.minhash)
+    # the story steps sign title and text with the same scheme: one text, one signature
+    titled = Article(title="Troops stay", text=WIRE)
+    body = "Troops stay\n" + WIRE
+    story = Analyzer(AnalyzeOptions(steps=frozenset({"signature"}))).run(titled)
+    whole = Analyzer(AnalyzeOptions(steps=frozenset({"shingles"}))).run(Article(text=body))
+    assert np.array_equal(story.signature, signature(body))
+    assert np.array_equal(story.signature, whole.minhash)
+    assert not np.array_equal(story.signature, analysis.minhash)  # the title is signed too
 
 
 def _planted(seed: int = 7) -> np.ndarray:
@@ -119,7 +127,7 @@ def test_features_carry_the_signature_grouping_would_make_from_their_body(
     from dataclasses import replace
 
     from storylens.model import Article
-    from storylens.stories.features import featurize
+    from storylens.stories.features import featurize, story_analyzer
     from storylens.stories.grouping import StoryGrouper
 
     articles = [
@@ -127,7 +135,7 @@ def test_features_carry_the_signature_grouping_would_make_from_their_body(
         Article(title="Troops stay", text=WIRE + " Read more.", id="b", published="2020-01-03"),
         Article(title="iPhone", text=OTHER, id="c", published="2020-01-03"),
     ]
-    features = featurize(articles, fake_encoder)
+    features = featurize(articles, story_analyzer(encoder=fake_encoder))
     for f in features:
         assert f.signature is not None and np.array_equal(f.signature, signature(f.body))
     carried = StoryGrouper(encoder=fake_encoder, verify=False).add_features(articles, features)

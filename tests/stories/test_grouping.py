@@ -6,9 +6,10 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
+from storylens.analyze.opening import keys, lead
+from storylens.days import day_range
 from storylens.model import Article
 from storylens.stories.evaluate import bcubed
-from storylens.stories.features import day_range, keys, lead
 from storylens.stories.grouping import StoryGrouper, group_stories
 
 Encoder = Callable[[list[str]], np.ndarray]
@@ -211,7 +212,7 @@ def test_stored_stories_are_not_revised_unchecked(
             return score
 
     monkeypatch.setattr("storylens.stories.grouping.Verifier", Recording)
-    monkeypatch.setattr("storylens.stories.grouping.MAX_VERIFIED_ROWS", 2)
+    monkeypatch.setattr("storylens.stories.verify.MAX_VERIFIED_ROWS", 2)
     text = "storm harbour town flooded alpha"
     grouper = StoryGrouper(encoder=fake_encoder, threshold=0.45)
     grouper.fit([Article(text=text, id=f"old{i}", language="en") for i in range(2)])

@@ -11,12 +11,13 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
+from storylens.analyze.analyzer import Analyzer
 from storylens.cli.app import app
 from storylens.isolate import Failed
 from storylens.model import Article
 from storylens.stories.decision import Decision
 from storylens.stories.dedup import DuplicateIndex
-from storylens.stories.features import StoryFeatures, featurize
+from storylens.stories.features import StoryFeatures, featurize, story_analyzer
 from storylens.stories.grouping import StoryGrouper
 from storylens.stories.isolated import add_isolated
 from storylens.stories.store import StoryStore
@@ -68,7 +69,7 @@ def test_grouper_skips_only_the_article_it_fails_on(
     fake_encoder: Encoder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     articles = corpus(poison_at=2)
-    features = featurize(articles, fake_encoder)
+    features = featurize(articles, story_analyzer(encoder=fake_encoder))
     clean = StoryGrouper(verify=False, encoder=fake_encoder)
     clean.add_features(
         [a for a in articles if a.id != "poison"], [f for f in features if f.id != "poison"]
@@ -129,7 +130,7 @@ def test_cluster_reports_the_article_grouping_fails_on_and_goes_on(
 
 def test_add_isolated_on_a_batch_that_groups_is_add_features(fake_encoder: Encoder) -> None:
     articles = corpus(poison_at=0)[1:]
-    features = featurize(articles, fake_encoder)
+    features = featurize(articles, story_analyzer(encoder=fake_encoder))
     grouper = StoryGrouper(verify=False, encoder=fake_encoder)
     assert add_isolated(grouper, articles, features) == []
     assert not any(isinstance(f, Failed) for f in features)
@@ -144,10 +145,10 @@ def test_new_text_that_cannot_be_analysed_keeps_the_stored_one(
     articles = corpus(poison_at=0)[1:]
     real = store_module.featurize
 
-    def featurize_or_fail(items: list[Article], encoder: Encoder) -> list[StoryFeatures]:
+    def featurize_or_fail(items: list[Article], analyzer: Analyzer) -> list[StoryFeatures]:
         if any("unreadable" in a.text for a in items):
             raise ValueError("hostile text")
-        return real(items, encoder)
+        return real(items, analyzer)
 
     with StoryStore(tmp_path / "s.db", encoder=fake_encoder) as store:
         store.add(articles)

@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from storylens.analyze.glossary import glossary
+from storylens.analyze.opening import hashing_encoder, stop_words
 from storylens.model import Article
 from storylens.stories.evaluate import stories_from_pairs
-from storylens.stories.features import featurize, hashing_encoder, stop_words
+from storylens.stories.features import featurize, story_analyzer
 from storylens.stories.grouping import StoryGrouper
 
 Encoder = Callable[[list[str]], np.ndarray]
@@ -43,7 +44,7 @@ SMI_AGAIN = Article(
 def test_openings_the_model_cannot_read_are_hashed_with_their_stop_words(
     encoder: Encoder,
 ) -> None:
-    features = featurize([MADRID, VALENCIA], encoder)
+    features = featurize([MADRID, VALENCIA], story_analyzer(encoder=encoder))
     assert [f.language for f in features] == ["es", "es"]
     assert not any(f.model_encoded for f in features)
     assert "de" in stop_words("es") and "the" in stop_words("en")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from storylens.model import Article
-from storylens.stories.features import featurize
+from storylens.stories.features import featurize, story_analyzer
 from storylens.stories.grouping import StoryGrouper
 from storylens.stories.verify import opening
 
@@ -44,7 +44,9 @@ def test_opening_rebuilds_headline_and_lead(fake_encoder: Encoder) -> None:
     article = Article(
         title="Head", text="Head\n\nBody   text " + "x" * 5000, published="2024-01-02"
     )
-    rebuilt = opening(featurize([article], fake_encoder)[0], article.published)
+    rebuilt = opening(
+        featurize([article], story_analyzer(encoder=fake_encoder))[0], article.published
+    )
     assert rebuilt.title == "Head" and rebuilt.text.startswith("Body text")
     assert rebuilt.id == article.id and rebuilt.published == "2024-01-02"
     assert len(rebuilt.text) < 2000

@@ -102,4 +102,8 @@ def _stable(value: Any) -> Any:
         return [type(value).__name__, *(_stable(getattr(value, f.name)) for f in fields)]
     if isinstance(value, (tuple, list)):
         return [_stable(v) for v in value]
+    if callable(value):
+        # an encoder given in the options (``lead_encoder``): its repr names it, and a
+        # function's holds its address, so another process misses rather than hits wrongly
+        return repr(value)
     return value

@@ -74,3 +74,23 @@ class Analysis:
     shingles: frozenset[int] = frozenset()
     #: MinHash signature of ``shingles`` (uint64, fixed number of permutations)
     minhash: np.ndarray = field(default_factory=lambda: np.zeros(0, "uint64"))
+    # -- the story view (the ``lead``, ``gloss`` and ``signature`` steps, no spaCy) --
+    #: headline and opening (:func:`storylens.analyze.opening.lead`)
+    lead: str = ""
+    #: ISO 639-1 code, declared or detected from ``lead``; None when too short to tell
+    language: str | None = None
+    #: name, number and year keys of the headline and opening (a little more than ``lead``)
+    lead_names: frozenset[str] = frozenset()
+    lead_numbers: frozenset[str] = frozenset()
+    lead_years: frozenset[int] = frozenset()
+    #: first and last day (ordinals) the report can be from: its publication date, else the
+    #: first full date of ``lead``; None when unknown
+    days: tuple[int, int] | None = None
+    #: L2-normalised embedding of ``lead`` (float32; zeros for an empty one), by the options'
+    #: embedding, or hashed with the language's stop words where the model cannot read it
+    lead_embedding: np.ndarray = field(default_factory=lambda: np.zeros(0, "float32"))
+    #: L2-normalised embedding of ``lead``'s English gloss; None for English and languages
+    #: without a dictionary
+    gloss_embedding: np.ndarray | None = None
+    #: MinHash of title and text (``shingles``' scheme): what near-duplicate detection reads
+    signature: np.ndarray = field(default_factory=lambda: np.zeros(0, "uint64"))

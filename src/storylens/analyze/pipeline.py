@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.analyze import entities as entity_step
-from storylens.analyze import quantities, quotes, sentences
+from storylens.analyze import opening, quantities, quotes, sentences
 from storylens.analyze.document import Analysis, Sentence
 from storylens.analyze.models import ENCODER, Models
-from storylens.analyze.shingles import minhash, shingle
+from storylens.analyze.shingles import minhash, minhash_many, shingle, shingle_arrays
 from storylens.model import Article
 
 
@@ -27,6 +27,9 @@ class Step:
     needs: tuple[str, ...] = ()
 
 
+#: the keys the ``lead`` step reads from an opening
+_LEAD_KEYS = ("lead_names", "lead_numbers", "lead_years")
+
 STEPS: dict[str, Step] = {
     s.name: s
     for s in (
@@ -36,10 +39,18 @@ STEPS: dict[str, Step] = {
         Step("quotes", ("quotes",), ("sentences", "entities")),
         Step("shingles", ("shingles", "minhash")),
         Step("embeddings", ("sentence_embeddings", "embedding", "title_embedding"), ("sentences",)),
+        # the story view (:mod:`.opening`): headline and opening read without spaCy
+        Step("lead", ("lead", "language", "days", "lead_embedding", *_LEAD_KEYS)),
+        Step("gloss", ("gloss_embedding",), ("lead",)),
+        Step("signature", ("signature",)),
     )
 }
-#: everything: what compare and the story view read
-FULL = frozenset(STEPS)
+#: what story grouping reads of an article: no spaCy, one encoder pass over the openings
+STORY = frozenset({"lead", "signature"})
+#: :data:`STORY` with the English gloss of other languages' openings (cross-lingual links)
+CROSS_STORY = STORY | {"gloss"}
+#: everything compare and the story view read (not the story grouping's light reading)
+FULL = frozenset(STEPS) - CROSS_STORY
 #: what the same-event judgement reads (dates, places, counts, actors, embeddings): what story
 #: grouping's link check runs on each opening, without quotes and shingles
 LIGHT = frozenset({"sentences", "entities", "quantities", "embeddings"})
@@ -76,9 +87,18 @@ class AnalyzeOptions:
     opening_sentences: int = 3
     #: the sentence encoder: part of every cache key, so no cache hands back another's vectors
     encoder: str = ENCODER
+    #: what embeds an opening for the ``lead`` and ``gloss`` steps: the sentence encoder
+    #: ("minilm") or model-free feature hashing ("hashing", ``cluster --fast``)
+    embedding: str = "minilm"
+    #: an encoder used in place of ``embedding``'s (a test's stand-in, a caller's own model);
+    #: compared by identity, so analyses it made are never handed to another
+    lead_encoder: opening.Encoder | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "steps", closed(frozenset(self.steps)))
+        if self.embedding not in opening.EMBEDDINGS:
+            known = ", ".join(opening.EMBEDDINGS)
+            raise ValueError(f"unknown embedding {self.embedding!r} (known: {known})")
 
 
 def compute(
@@ -92,12 +112,37 @@ def compute(
     out: list[Analysis] = []
     position = 0
     for article, blocks in zip(articles, block_lists, strict=True):
+        if not parsed:
+            # nothing parsed, nothing to read entities or sentences from: the story steps'
+            # 100k-article runs skip that per-article work outright
+            out.append(_shingled(Analysis(article=article), options))
+            continue
         article_docs = docs[position : position + len(blocks)]
         position += len(blocks)
         out.append(_text_analysis(article, blocks, article_docs, options))
     if "embeddings" in options.steps:
         _embed(out, options, models)
+    if "lead" in options.steps:
+        encode = lead_encoder(options, models)
+        opening.read_leads(out, encode)
+        if "gloss" in options.steps:
+            opening.gloss_leads(out, encode)
+    if "signature" in options.steps:
+        # title and text, as near-duplicate detection signs them; one numpy pass for the batch
+        bodies = [f"{a.title or ''}\n{a.text or ''}" for a in articles]
+        signed = minhash_many(shingle_arrays(bodies, options.shingle_size), options.num_perm)
+        for analysis, signature in zip(out, signed, strict=True):
+            analysis.signature = signature
     return out
+
+
+def lead_encoder(options: AnalyzeOptions, models: Models) -> opening.Encoder:
+    """What embeds openings in the languages the sentence model reads."""
+    if options.lead_encoder is not None:
+        return options.lead_encoder
+    if options.embedding == "hashing":
+        return opening.hashing_encoder()
+    return models.encode
 
 
 def _text_analysis(
@@ -128,7 +173,12 @@ def _text_analysis(
         analysis.entities = entity_step.normalise(raw, book)
     if "quantities" in steps:
         analysis.quantities = quantities.extract(sents, numeric, article.published)
-    if "shingles" in steps:
+    return _shingled(analysis, options)
+
+
+def _shingled(analysis: Analysis, options: AnalyzeOptions) -> Analysis:
+    if "shingles" in options.steps:
+        text = analysis.article.text or ""
         analysis.shingles = shingle(text, options.shingle_size) if text.strip() else frozenset()
         analysis.minhash = minhash(analysis.shingles, options.num_perm)
     return analysis

@@ -89,19 +89,18 @@ def cluster_cli(
     tally.finish()
 
 
-def _features(articles: list[Article], embedding: str) -> list[Any]:
+def _features(articles: list[Article], analyzer: Any) -> list[Any]:
     """Features in batches, with a progress bar on a terminal (encoding is the slow step); a
     batch that fails is retried an article at a time, and a ``Failed`` stands for each article
     that fails alone."""
     from storylens.cli.common import progress
     from storylens.isolate import isolate
-    from storylens.stories.features import featurize, get_encoder
+    from storylens.stories.features import featurize
 
-    encoder = get_encoder(embedding)
     batches = [articles[i : i + 256] for i in range(0, len(articles), 256)]
     out: list[Any] = []
     for batch in progress(batches, "analysing", total=len(batches), unit="batches"):
-        out.extend(isolate(batch, lambda items: featurize(items, encoder)))
+        out.extend(isolate(batch, lambda items: featurize(items, analyzer)))
     return out
 
 
@@ -115,22 +114,20 @@ def _run(
 ) -> list[dict[str, Any]]:
     from storylens.stories.verify import MAX_VERIFIED_ROWS
 
-    embedding = grouper.embedding
-
     def features_of(items: Sequence[Article]) -> list[Any]:
         """Features, or a ``Failed`` for an article that cannot be analysed."""
-        if grouper.verify and len(items) > MAX_VERIFIED_ROWS:
+        if grouper.verify and not grouper.checks_links(len(items)):
             say(
                 f"{len(items):,} new articles in one batch: over {MAX_VERIFIED_ROWS:,} the"
                 " scoring model does not check links (light decision only); feed smaller"
                 " batches to a --store to have them checked"
             )
         if engine is Engine.spark:
-            from storylens.spark.job import link_check_analyzer, spark_features
+            from storylens.spark.job import spark_features
 
-            analyzer = link_check_analyzer(grouper, len(items))
-            return spark_features(items, master, None, embedding, analyzer)
-        return _features(list(items), embedding)
+            checking = grouper.link_analyzer(len(items))
+            return spark_features(items, grouper.story_analyzer(), master, None, checking)
+        return _features(list(items), grouper.story_analyzer())
 
     def unplaced(failed: list[Any]) -> None:
         for item in failed:

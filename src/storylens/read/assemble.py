@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from storylens.languages import detect_language
 from storylens.model import Article, Caption
 from storylens.read.dates import iso_date
 from storylens.read.furniture import Layout
-from storylens.read.language import detect_language
 from storylens.read.normalise import clean_article, clean_text
 
 _ISO_LANG = re.compile(r"^[a-z]{2}$")

@@ -1,10 +1,11 @@
 """The Spark side of ``storylens cluster --engine spark``.
 
 The costly, embarrassingly parallel step — reading each article's opening, encoding it and
-extracting its keys — runs inside ``mapPartitions`` on the executors, one encoder per partition.
-When grouping will check its links, the executors also analyse each opening with the grouper's
-light :class:`~storylens.analyze.Analyzer`, shipped to them pickled (without its cache), and the
-driver's analyzer takes those analyses into its cache: the spaCy passes run in parallel instead
+extracting its keys — runs inside ``mapPartitions`` on the executors: the grouper's analyzer of
+the story steps is shipped to them pickled (without its cache), one batch per partition. When
+grouping will check its links, the executors also analyse each opening with the grouper's light
+:class:`~storylens.analyze.Analyzer`, shipped the same way, and the driver's analyzer takes
+those analyses into its cache: the spaCy passes run in parallel instead
 of on the driver. Grouping then runs once on the driver over the collected features, with
 exactly the code of the local engine, so both engines give the same stories. Run as a script
 under ``spark-submit`` (see README.md beside this file).
@@ -28,7 +29,6 @@ from storylens.stories.features import StoryFeatures
 if TYPE_CHECKING:
     from storylens.analyze.analyzer import Analyzer
     from storylens.analyze.document import Analysis
-    from storylens.stories.grouping import StoryGrouper
 
 DEFAULT_MASTER = "local[2]"
 
@@ -57,51 +57,41 @@ Featured = tuple[int, StoryFeatures | Failed[Article], "Analysis | None"]
 
 
 def _featurize_partition(
-    rows: Iterable[tuple[str, int]], embedding: str, analyzer: Analyzer | None = None
+    rows: Iterable[tuple[str, int]], story: Analyzer, checking: Analyzer | None = None
 ) -> Iterator[Featured]:
-    from storylens.stories.features import featurize, get_encoder
+    from storylens.stories.features import featurize
     from storylens.stories.verify import opening
 
     batch = list(rows)
     if not batch:
         return
     articles = [Article.from_dict(json.loads(text)) for text, _ in batch]
-    encoder = get_encoder(embedding)
     # a failed partition is retried an article at a time: one bad article costs only itself
-    features = isolate(articles, lambda items: featurize(items, encoder))
+    features = isolate(articles, lambda items: featurize(items, story))
     analyses: list[Analysis | None] = [None] * len(batch)
-    if analyzer is not None:
+    if checking is not None:
         # the openings the link check reads, built as the driver's grouper will build them
         done = [(i, f) for i, f in enumerate(features) if not isinstance(f, Failed)]
         views = [opening(f, articles[i].published) for i, f in done]
-        for (i, _), analysis in zip(done, analyzer.each(views), strict=True):
+        for (i, _), analysis in zip(done, checking.each(views), strict=True):
             # an opening that fails here is analysed again, and reported, on the driver
             analyses[i] = None if isinstance(analysis, Failed) else analysis
     yield from zip((index for _, index in batch), features, analyses, strict=True)
 
 
-def link_check_analyzer(grouper: StoryGrouper, articles: int) -> Analyzer | None:
-    """The grouper's light analyzer when it will check the links of ``articles`` new
-    articles (made for it if it has none yet), else None: nothing to analyse."""
-    from storylens.stories.verify import MAX_VERIFIED_ROWS, light_analyzer
-
-    if not grouper.verify or articles > MAX_VERIFIED_ROWS:
-        return None
-    grouper.analyzer = grouper.analyzer or light_analyzer()
-    return grouper.analyzer
-
-
 def spark_features(
     articles: Sequence[Article],
+    story: Analyzer,
     master: str | None = None,
     partitions: int | None = None,
-    embedding: str = "minilm",
-    analyzer: Analyzer | None = None,
+    checking: Analyzer | None = None,
 ) -> list[StoryFeatures | Failed[Article]]:
-    """Features of ``articles`` computed on Spark executors, in the input order; a ``Failed``
-    for each article that cannot be analysed. With ``analyzer`` the executors also analyse
-    each opening (:func:`storylens.stories.verify.opening`) and ``analyzer``'s cache takes
-    the analyses."""
+    """Features of ``articles`` computed on Spark executors by ``story`` (the grouper's
+    :meth:`~storylens.stories.grouping.StoryGrouper.story_analyzer`), in the input order; a
+    ``Failed`` for each article that cannot be analysed. With ``checking`` (the grouper's
+    :meth:`~storylens.stories.grouping.StoryGrouper.link_analyzer`) the executors also analyse
+    each opening (:func:`storylens.stories.verify.opening`) and ``checking``'s cache takes the
+    analyses."""
     if not articles:
         return []
     session = spark_session(master)
@@ -109,12 +99,12 @@ def spark_features(
     slices = partitions or max(1, min(len(articles) // 64 + 1, context.defaultParallelism * 4))
     payload = [json.dumps(a.to_dict(), ensure_ascii=False) for a in articles]
     rdd = context.parallelize(payload, slices).zipWithIndex()
-    work = partial(_featurize_partition, embedding=embedding, analyzer=analyzer)
+    work = partial(_featurize_partition, story=story, checking=checking)
     found: dict[int, StoryFeatures | Failed[Article]] = {}
     for index, features, analysis in rdd.mapPartitions(work).collect():
         found[index] = features
-        if analyzer is not None and analysis is not None:
-            analyzer.cache.put(analyzer.key(analysis.article), analysis)
+        if checking is not None and analysis is not None:
+            checking.cache.put(checking.key(analysis.article), analysis)
     return [found[i] for i in range(len(articles))]
 
 
@@ -148,8 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     grouper = StoryGrouper.fast() if args.fast else StoryGrouper()
 
     def features_of(items: Sequence[Article]) -> list[StoryFeatures | Failed[Article]]:
-        analyzer = link_check_analyzer(grouper, len(items))
-        return spark_features(items, args.master, None, grouper.embedding, analyzer)
+        checking = grouper.link_analyzer(len(items))
+        return spark_features(items, grouper.story_analyzer(), args.master, None, checking)
 
     if args.store:
         # the store's own add: the embedding check, and only new or changed articles encoded

@@ -2,49 +2,22 @@
 
 The sentence model reads English only, so an opening in another language is glossed into English
 word by word (:mod:`storylens.analyze.bridge`) and that gloss is embedded by the same encoder as
-English openings: English and glossed openings then share one space. Names are compared written
-in ASCII (Путин = Putin). A language without an installed dictionary gets no such view, and its
-articles link across languages only as near-copies.
+English openings (the analysis stage's ``gloss`` step): English and glossed openings then share
+one space. Names are compared written in ASCII (Путин = Putin). A language without an installed
+dictionary gets no such view, and its articles link across languages only as near-copies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
-
-Encoder = Callable[[list[str]], np.ndarray]
 
 
 def ascii_names(names: frozenset[str]) -> frozenset[str]:
     from anyascii import anyascii
 
     return frozenset(anyascii(n).lower() for n in names)
-
-
-def cross_views(
-    leads: Sequence[str], languages: Sequence[str | None], encoder: Encoder
-) -> list[np.ndarray | None]:
-    """For each opening in a language other than English that a dictionary joins to English,
-    the L2-normalised embedding of its English gloss; None for the rest (English openings meet
-    others through their own embedding)."""
-    from storylens.analyze.bridge import bridge
-
-    out: list[np.ndarray | None] = [None] * len(leads)
-    rows, texts = [], []
-    for i, (text, language) in enumerate(zip(leads, languages, strict=True)):
-        if language in (None, "en"):
-            continue
-        view = bridge(text, language)
-        if view.method is not None and view.gloss:
-            rows.append(i)
-            texts.append(view.gloss_text)
-    if texts:
-        vectors = np.asarray(encoder(texts), dtype="float32")
-        for i, vector in zip(rows, vectors, strict=True):
-            norm = float(np.linalg.norm(vector))
-            out[i] = vector / norm if norm else vector
-    return out
 
 
 class CrossIndex:

@@ -10,10 +10,10 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from storylens.analyze.opening import lead
 from storylens.errors import Problem
 from storylens.model import Article
 from storylens.sets import UnionFind
-from storylens.stories.features import lead
 
 #: cosine distance at which the baseline dendrogram is cut (a middling, untuned choice)
 BASELINE_DISTANCE = 0.8

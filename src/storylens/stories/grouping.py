@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from storylens.model import Article, Story, StoryMember
+from storylens.stories import verify as link_check
 from storylens.stories.candidates import CandidateIndex
 from storylens.stories.crossing import CrossIndex, with_cross
 from storylens.stories.decision import Decision
@@ -34,11 +35,11 @@ from storylens.stories.features import (
     StoryFeatures,
     check_embedding,
     featurize,
-    get_encoder,
+    story_analyzer,
 )
 from storylens.stories.linkage import average_link
 from storylens.stories.story import build_story, sort_stories, story_id, story_number
-from storylens.stories.verify import MAX_VERIFIED_ROWS, Verifier, light_analyzer
+from storylens.stories.verify import Verifier, light_analyzer
 
 if TYPE_CHECKING:
     from storylens.analyze.analyzer import Analyzer
@@ -65,8 +66,9 @@ class StoryGrouper:
     """scikit-learn-style estimator: ``fit(articles)`` for a batch, ``partial_fit`` for streams.
 
     ``embedding`` picks the sentence embedding (``"minilm"``, or ``"hashing"`` for corpora too big
-    to encode); ``threshold`` defaults to the one fitted for it. ``verify`` lets the scoring model
-    check the links the light decision would make (accurate, about 50 ms an article).
+    to encode); ``threshold`` defaults to the one fitted for it; ``encoder`` replaces the
+    embedding's encoder (a test's stand-in). ``verify`` lets the scoring model check the links
+    the light decision would make (accurate, about 50 ms an article).
     """
 
     def __init__(
@@ -123,10 +125,26 @@ class StoryGrouper:
         weights = (self.name_weight, self.number_weight)
         return Decision(*weights, threshold, self.window_days, offset, cross_lingual=crossing)
 
-    def _encoder(self) -> Encoder:
-        if self.encoder is None:
-            self.encoder = get_encoder(self.embedding)
-        return self.encoder
+    def story_analyzer(self) -> Analyzer:
+        """An analyzer of the story steps this grouper reads (:func:`.features.story_analyzer`),
+        made afresh: it pickles (Spark ships it) unless ``encoder`` is a local function."""
+        crossing = getattr(self, "cross_lingual", False)  # pickles from before the bridge lack it
+        return story_analyzer(self.embedding, crossing, self.encoder)
+
+    def checks_links(self, articles: int) -> bool:
+        """Whether the scoring model checks the links of a batch of ``articles`` rows: a spaCy
+        pass per article is what the 100k-article runs cannot afford."""
+        # read from its module at each call, so the CLI, Spark and grouping see one limit
+        return self.verify and articles <= link_check.MAX_VERIFIED_ROWS
+
+    def link_analyzer(self, articles: int) -> Analyzer | None:
+        """The light analyzer the link check of ``articles`` new articles reads with (made on
+        first use and kept: its cache spares later batches the same analyses); None when
+        their links go unchecked."""
+        if not self.checks_links(articles):
+            return None
+        self.analyzer = self.analyzer or light_analyzer()
+        return self.analyzer
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -142,7 +160,7 @@ class StoryGrouper:
         if not hasattr(self, "rows_"):
             self._reset()
         fresh = self._fresh(articles)
-        features = featurize(fresh, self._encoder(), self.cross_lingual) if fresh else []
+        features = featurize(fresh, self.story_analyzer()) if fresh else []
         return self.add_features(fresh, features)
 
     def _fresh(self, articles: Sequence[Article]) -> list[Article]:
@@ -277,7 +295,7 @@ class StoryGrouper:
         decision = self.decision
         neighbours = self.index_.query(new_rows)
         loose_old = self._loosened(decision, new_rows, neighbours)
-        if self.verify and len(new_rows) + len(loose_old) > MAX_VERIFIED_ROWS:
+        if self.verify and not self.checks_links(len(new_rows) + len(loose_old)):
             # re-clustering stored stories unchecked could undo the model's vetoes, and
             # checking them all costs too much: they take part whole instead
             loose_old = []
@@ -324,12 +342,10 @@ class StoryGrouper:
                     adjacency.setdefault(b, set()).add(a)
 
         verifier = None
-        if self.verify and len(rows) <= MAX_VERIFIED_ROWS:
-            # the link check's light analyses are cached across batches by the grouper's analyzer
-            self.analyzer = self.analyzer or light_analyzer()
-            verifier = Verifier(
-                decision.threshold, DUPLICATE_SCORE, self._verified_row, self.analyzer
-            )
+        # the link check's light analyses are cached across batches by the grouper's analyzer
+        checking = self.link_analyzer(len(rows))
+        if checking is not None:
+            verifier = Verifier(decision.threshold, DUPLICATE_SCORE, self._verified_row, checking)
             verifier.prepare([(r, s, self._light(decision, r, s)) for r, s in edges])
 
         def pair_score(r: int, s: int) -> float:

@@ -18,16 +18,11 @@ from typing import Literal
 
 import numpy as np
 
+from storylens.analyze.opening import interned
 from storylens.errors import StorylensError
 from storylens.isolate import Failed, isolate
 from storylens.model import Article
-from storylens.stories.features import (
-    Encoder,
-    StoryFeatures,
-    check_embedding,
-    featurize,
-    interned,
-)
+from storylens.stories.features import Encoder, StoryFeatures, check_embedding, featurize
 from storylens.stories.grouping import StoryGrouper
 from storylens.stories.isolated import add_found, split_found
 from storylens.stories.kept import KeptGrouper
@@ -142,7 +137,8 @@ class StoryStore(StoreReads):
         one way in for every shell: the CLI, Spark and the web app.
 
         Only articles new to the store or with changed text are featurized, by ``featurize``
-        (Spark executors, the CLI's batches with a progress bar) or else the grouper's encoder;
+        (Spark executors, the CLI's batches with a progress bar) or else the grouper's story
+        analyzer;
         a ``Failed`` in its answer stands for an article it could not analyse. An id stored
         before with another title or text (:meth:`changed_ids`) is replaced: its new text is
         analysed and grouped again. Afterwards :attr:`status` tells each id added, updated or
@@ -160,8 +156,8 @@ class StoryStore(StoreReads):
     def _featurize(self, articles: Sequence[Article]) -> list[StoryFeatures | Failed[Article]]:
         if not articles:
             return []
-        encoder = self.grouper._encoder()
-        return isolate(articles, lambda items: featurize(items, encoder))
+        analyzer = self.grouper.story_analyzer()
+        return isolate(articles, lambda items: featurize(items, analyzer))
 
     def changed_ids(self, articles: Sequence[Article]) -> set[str]:
         """Ids of ``articles`` this store holds with another title or text."""

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from storylens.analyze.opening import KEY_CHARS
 from storylens.model import Article
-from storylens.stories.features import KEY_CHARS, StoryFeatures
+from storylens.stories.features import StoryFeatures
 
 if TYPE_CHECKING:
     from storylens.analyze.analyzer import Analyzer

@@ -32,7 +32,6 @@ class Backend:
     def __init__(self, store_path: str | Path, models: Models | None = None) -> None:
         self.store_path = Path(store_path)
         self._write_lock = threading.Lock()
-        self._encoders: dict[str, Any] = {}
         from storylens.stories.kept import KeptGrouper
 
         # a store is opened per call, so the grouper of the last write is kept here: the next
@@ -62,14 +61,6 @@ class Backend:
         from storylens.stories.store import StoryStore
 
         return StoryStore(self.store_path, kept=self._kept)
-
-    def _shared_encoder(self, embedding: str) -> Any:
-        """One encoder per embedding for every write: a store opened per request would reload it."""
-        if embedding not in self._encoders:
-            from storylens.stories.features import get_encoder
-
-            self._encoders[embedding] = get_encoder(embedding)
-        return self._encoders[embedding]
 
     # reads -------------------------------------------------------------------------------------
 
@@ -118,9 +109,16 @@ class Backend:
         """Story id per article id; what the store did with each ("added", "updated" or
         "unchanged", decided inside its write transaction); and the articles it could not
         analyse or group, each a ``Failed`` with the reason."""
+        from storylens.analyze.analyzer import Analyzer
+
         with self._write_lock, self._store() as store:
-            # the store groups the way it was built (MiniLM, or hashing after `--fast`)
-            store.grouper.encoder = self._shared_encoder(store.grouper.embedding)
+            grouper = store.grouper
+            # the models this backend holds embed MiniLM openings and analyse what the link check
+            # reads; a store built with `--fast` keeps hashing its openings
+            if grouper.embedding == "minilm":
+                grouper.encoder = self.analyzer.models.encode
+            if grouper.analyzer is None:
+                grouper.analyzer = Analyzer.light(models=self.analyzer.models)
             placed = store.add(articles)
             return placed, dict(store.status), list(store.failed)
 

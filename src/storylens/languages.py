@@ -1,4 +1,7 @@
-"""Offline language identification (py3langid) for articles that do not declare one."""
+"""Offline language identification (py3langid) for articles that do not declare one.
+
+Below `read` and `analyze`: the reader tags a page with it and the analysis of an opening
+detects the language of one that declares none, and the two must agree."""
 
 from __future__ import annotations
 
