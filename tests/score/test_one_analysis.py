@@ -1,4 +1,6 @@
-"""One analysis per article per run: score, compare and cluster never analyse an article twice."""
+"""One analysis per article per run: score, compare and cluster never compute an analysis step of
+an article twice (grouping reads the cheap story steps of every article and the link check the
+light steps of some, two disjoint sets)."""
 
 from __future__ import annotations
 
@@ -21,14 +23,16 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def analysed(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Ids of the articles the analysis stage computes (cache hits are not computed)."""
-    seen: Counter[str] = Counter()
+def analysed(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[str, str]]:
+    """(article id, step) for every step the analysis stage computes (cache hits are not)."""
+    seen: Counter[tuple[str, str]] = Counter()
     compute = pipeline.compute
 
-    def counting(articles: Sequence[Article], *args: object) -> list:
-        seen.update(a.id for a in articles)
-        return compute(articles, *args)  # type: ignore[arg-type]
+    def counting(
+        articles: Sequence[Article], options: pipeline.AnalyzeOptions, *args: object
+    ) -> list:
+        seen.update((a.id, step) for a in articles for step in options.steps)
+        return compute(articles, options, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "compute", counting)
     return seen
@@ -38,17 +42,23 @@ def _records() -> list[dict]:
     return [json.loads(x) for x in (FIXTURES / "confusable.jsonl").read_text().splitlines()]
 
 
-def test_score_analyses_each_article_once(tmp_path: Path, analysed: Counter[str]) -> None:
+def _ids(analysed: Counter[tuple[str, str]]) -> set[str]:
+    return {article for article, _ in analysed}
+
+
+def test_score_analyses_each_article_once(
+    tmp_path: Path, analysed: Counter[tuple[str, str]]
+) -> None:
     records = _records()
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text("".join(json.dumps(r) + "\n" for r in records))
     result = CliRunner().invoke(app, ["score", str(pairs), "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 0, result.output
     ids = {side["id"] for r in records for side in (r["a"], r["b"])}
-    assert set(analysed) == ids and max(analysed.values()) == 1
+    assert _ids(analysed) == ids and max(analysed.values()) == 1
 
 
-def test_compare_analyses_each_side_once(analysed: Counter[str]) -> None:
+def test_compare_analyses_each_side_once(analysed: Counter[tuple[str, str]]) -> None:
     from storylens.analyze import Analyzer
     from storylens.compare import compare
 
@@ -57,10 +67,12 @@ def test_compare_analyses_each_side_once(analysed: Counter[str]) -> None:
     analyzer = Analyzer()
     compare(a, b, analyzer=analyzer)
     compare(b, a, analyzer=analyzer)  # the analyzer's cache: a second comparison reuses them
-    assert analysed == Counter({a.id: 1, b.id: 1})
+    assert _ids(analysed) == {a.id, b.id} and max(analysed.values()) == 1
 
 
-def test_cluster_verifies_with_one_analysis_per_article(analysed: Counter[str]) -> None:
+def test_cluster_verifies_with_one_analysis_per_article(
+    analysed: Counter[tuple[str, str]],
+) -> None:
     from storylens.stories.grouping import StoryGrouper
 
     articles = {}
@@ -68,5 +80,6 @@ def test_cluster_verifies_with_one_analysis_per_article(analysed: Counter[str]) 
         for side in ("a", "b"):
             articles[record[side]["id"]] = Article.from_dict(record[side])
     StoryGrouper().fit(list(articles.values()))
-    assert analysed, "the link check analysed nothing: the test no longer exercises it"
-    assert set(analysed) <= set(articles) and max(analysed.values()) == 1
+    checked = {article for article, step in analysed if step == "entities"}
+    assert checked, "the link check analysed nothing: the test no longer exercises it"
+    assert _ids(analysed) == set(articles) and max(analysed.values()) == 1
