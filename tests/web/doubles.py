@@ -133,8 +133,8 @@ class FakeBackend(Backend):
     def _store(self) -> FakeStore:
         return self.fake_store
 
-    def _shared_encoder(self, embedding: str) -> None:
-        self.encoder_asked = embedding
+    def _lend_models(self, grouper: Any) -> None:
+        self.lent_to = grouper
 
     def compare(self, a: Article, b: Article) -> FakeComparison:
         self.compared += 1

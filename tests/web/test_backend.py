@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storylens.analyze.models import Models
 from storylens.model import Article
 from storylens.stories.grouping import StoryGrouper
 from storylens.stories.store import StoryStore
@@ -23,10 +24,11 @@ def test_backend_adds_to_a_fast_store_with_hashing_and_no_model(tmp_path: Path) 
     path = tmp_path / "fast.db"
     with StoryStore(path, grouper=StoryGrouper(embedding="hashing", verify=False)) as store:
         store.add([report(0, "Dresden"), report(1, "Dresden")])
-    backend = Backend(path)
+    models = Models()
+    backend = Backend(path, models=models)
     placed, status, failed = backend.add([report(2, "Dresden")])
     assert status == {"Dresden-2": "added"} and failed == []
-    assert set(backend._encoders) == {"hashing"}  # MiniLM was never loaded
+    assert repr(models) == "Models(loaded=[])"  # neither MiniLM nor spaCy was loaded
     with StoryStore(path) as store:
         assert store.grouper.verify is False
         stories = {a["id"]: a["story"] for a in store.assignments()}

@@ -62,6 +62,16 @@ class Backend:
 
         return StoryStore(self.store_path, kept=self._kept)
 
+    def _lend_models(self, grouper: Any) -> None:
+        """The models this backend holds embed MiniLM openings and analyse what the link check
+        reads; a store built with `--fast` keeps hashing its openings."""
+        from storylens.analyze.analyzer import Analyzer
+
+        if grouper.embedding == "minilm":
+            grouper.encoder = self.analyzer.models.encode
+        if grouper.analyzer is None:
+            grouper.analyzer = Analyzer.light(models=self.analyzer.models)
+
     # reads -------------------------------------------------------------------------------------
 
     def stories(self, q: str | None, limit: int, offset: int) -> tuple[list[Story], int]:
@@ -109,16 +119,8 @@ class Backend:
         """Story id per article id; what the store did with each ("added", "updated" or
         "unchanged", decided inside its write transaction); and the articles it could not
         analyse or group, each a ``Failed`` with the reason."""
-        from storylens.analyze.analyzer import Analyzer
-
         with self._write_lock, self._store() as store:
-            grouper = store.grouper
-            # the models this backend holds embed MiniLM openings and analyse what the link check
-            # reads; a store built with `--fast` keeps hashing its openings
-            if grouper.embedding == "minilm":
-                grouper.encoder = self.analyzer.models.encode
-            if grouper.analyzer is None:
-                grouper.analyzer = Analyzer.light(models=self.analyzer.models)
+            self._lend_models(store.grouper)
             placed = store.add(articles)
             return placed, dict(store.status), list(store.failed)
 
