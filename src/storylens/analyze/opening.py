@@ -82,20 +82,14 @@ def lead(article: Article, chars: int = LEAD_CHARS) -> str:
 def text_date(text: str) -> tuple[int, int] | None:
     """The first full date printed in an opening ("May 12, 2015", "18 November 2023")."""
     found: list[tuple[int, date]] = []
-    for m in _DATE_MDY.finditer(text):
-        try:
-            found.append(
-                (m.start(), date(int(m.group(3)), month_number(m.group(1)), int(m.group(2))))
-            )
-        except ValueError:
-            continue
-    for m in _DATE_DMY.finditer(text):
-        try:
-            found.append(
-                (m.start(), date(int(m.group(3)), month_number(m.group(2)), int(m.group(1))))
-            )
-        except ValueError:
-            continue
+    # the groups holding year, month and day in each pattern
+    for pattern, (y, mo, d) in ((_DATE_MDY, (3, 1, 2)), (_DATE_DMY, (3, 2, 1))):
+        for m in pattern.finditer(text):
+            try:
+                day = date(int(m.group(y)), month_number(m.group(mo)), int(m.group(d)))
+            except ValueError:
+                continue
+            found.append((m.start(), day))
     if not found:
         return None
     ordinal = min(found)[1].toordinal()
