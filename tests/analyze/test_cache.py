@@ -66,3 +66,30 @@ def test_disk_cache_keeps_the_story_embeddings_apart(tmp_path: Path) -> None:
         cache.put(key, _analysis("words"))
     # one file each: an encoder given in the options names its own analyses
     assert len({cache._path(key) for key in keys}) == len(list(tmp_path.glob("*.pkl"))) == 3
+
+
+def test_analyzers_with_other_models_never_share_a_cached_analysis(tmp_path: Path) -> None:
+    from storylens.analyze.models import Models
+
+    article = Article(id="x", text="A flood hit Dresden on Monday.")
+    shipped, other = Analyzer(), Analyzer(models=Models(tmp_path / "another-encoder"))
+    assert shipped.key(article) != other.key(article)
+    assert Analyzer(models=Models()).key(article) == shipped.key(article)  # both ship the same
+
+
+def test_a_lent_encode_method_names_one_disk_file_whether_or_not_its_model_has_loaded(
+    tmp_path: Path,
+) -> None:
+    from storylens.analyze import STORY, AnalyzeOptions
+    from storylens.analyze.models import Models
+
+    cache, article, models = DiskCache(tmp_path), Article(id="x", text="A flood."), Models()
+
+    def path(lender: Models) -> Path:
+        options = AnalyzeOptions(steps=STORY, lead_encoder=lender.encode)
+        return cache._path(Analyzer(options, models=lender).key(article))
+
+    before = path(models)
+    models._encoder = object()  # what loading sets: its repr now says "encoder" is loaded
+    assert path(models) == before
+    assert path(Models(tmp_path / "another-encoder")) != before

@@ -26,9 +26,9 @@ def hashed_encoder(texts: list[str]) -> np.ndarray:
 
 @pytest.fixture(scope="session")
 def encoder() -> Callable[[list[str]], np.ndarray]:
-    from storylens.stories.features import load_encoder
+    from storylens.analyze.models import Models
 
-    return load_encoder()
+    return Models.shared().encode
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,15 @@ class Analyzer:
         return f"Analyzer(steps={sorted(self.options.steps)}, cache={type(self.cache).__name__})"
 
     def key(self, article: Article) -> Key:
-        return (article.id, article.title, article.text, article.published or "", self.options)
+        # the models' identity too: two analyzers sharing a cache may hold different encoders
+        return (
+            article.id,
+            article.title,
+            article.text,
+            article.published or "",
+            self.options,
+            self.models.identity,
+        )
 
     def run(self, article: Article) -> Analysis:
         """The analysis of one article; :class:`AnalysisFailed` when it cannot be analysed."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import inspect
 import json
 import pickle
 import threading
@@ -18,8 +19,9 @@ from typing import Any, Protocol
 from storylens.analyze.document import Analysis
 
 #: what an analysis depends on: the article's id, the words, the publication date (it dates
-#: "on Friday") and what was asked for. Outlet, url and the like do not change an analysis.
-Key = tuple[str, str, str, str, Any]
+#: "on Friday"), what was asked for and which models (their identity, None for the shipped
+#: ones). Outlet, url and the like do not change an analysis.
+Key = tuple[str, str, str, str, Any, str | None]
 
 
 class AnalysisCache(Protocol):
@@ -102,8 +104,13 @@ def _stable(value: Any) -> Any:
         return [type(value).__name__, *(_stable(getattr(value, f.name)) for f in fields)]
     if isinstance(value, (tuple, list)):
         return [_stable(v) for v in value]
+    if inspect.ismethod(value):
+        # a model's encode method (the web app lends its models'): named by its function and
+        # its models' identity, never by a repr that shows what has loaded so far
+        owner = getattr(value.__self__, "identity", repr(value.__self__))
+        return [value.__func__.__qualname__, owner]
     if callable(value):
-        # an encoder given in the options (``lead_encoder``): its repr names it, and a
+        # another encoder given in the options (``lead_encoder``): its repr names it, and a
         # function's holds its address, so another process misses rather than hits wrongly
         return repr(value)
     return value

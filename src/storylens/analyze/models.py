@@ -131,6 +131,12 @@ class Models:
             return (Models.shared, ())
         return (type(self), (self.encoder_path,))
 
+    @property
+    def identity(self) -> str | None:
+        """What sets these models' vectors apart in a cache key: None for the shipped encoder,
+        else the folder given (never the load state, which changes mid-run)."""
+        return None if self.encoder_path is None else str(Path(self.encoder_path).resolve())
+
     def __repr__(self) -> str:
         loaded = [n for n, h in (("spacy", self._nlp), ("encoder", self._encoder)) if h]
         return f"Models(loaded={loaded})"

@@ -138,8 +138,8 @@ def read_leads(analyses: Sequence[Analysis], encode: Encoder) -> None:
         by_encoder.setdefault(language, []).append(analysis)
     for language, group in by_encoder.items():
         encoder = encode if language is None else hashing_encoder(language=language)
-        # empty openings go to the encoder too: what a text is batched with changes MiniLM's
-        # vectors in the last digits, and grouping's vectors must not depend on the batch
+        # empty openings go to the encoder too, so a caller's own encoder (a test's stand-in
+        # that batches) sees the batch grouping's earlier reading gave it
         vectors = np.asarray(encoder([a.lead for a in group]), dtype="float32")
         for analysis, vector in zip(group, vectors, strict=True):
             analysis.lead_embedding = _unit(vector) if analysis.lead else np.zeros_like(vector)

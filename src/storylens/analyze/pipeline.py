@@ -104,7 +104,8 @@ class AnalyzeOptions:
 def compute(
     articles: Sequence[Article], options: AnalyzeOptions, batch_size: int, models: Models
 ) -> list[Analysis]:
-    """The analyses of a batch: ``models``' spaCy and encoder each run once over all of it."""
+    """The analyses of a batch: ``models``' spaCy runs once over all of it, and each step that
+    encodes runs the encoder once over the batch."""
     parsed = bool(options.steps & _PARSED)
     block_lists = [sentences.blocks(a.text or "") if parsed else [] for a in articles]
     texts = [b.text for blocks in block_lists for b in blocks]

@@ -88,14 +88,6 @@ class StoryFeatures:
         )
 
 
-def load_encoder() -> Encoder:
-    """The analysis stage's sentence encoder (MiniLM, int8 ONNX): one space for every vector a
-    store or a judgement compares."""
-    from storylens.analyze.models import Models
-
-    return Models.shared().encode
-
-
 def check_embedding(embedding: str) -> str:
     if embedding not in EMBEDDINGS:
         known = ", ".join(EMBEDDINGS)
@@ -126,8 +118,8 @@ def story_analyzer(
 
 def featurize(articles: Sequence[Article], analyzer: Analyzer) -> list[StoryFeatures]:
     """One :class:`StoryFeatures` per article, from ``analyzer``'s story steps
-    (:func:`story_analyzer`). The articles go to the encoder as one batch: MiniLM's vectors
-    differ in the last digits with what they are batched with, and each caller already sizes
-    its batches (the CLI's 256, a Spark partition, a store's new articles)."""
+    (:func:`story_analyzer`). The articles go through as one batch: each caller already sizes
+    its batches (the CLI's 256, a Spark partition, a store's new articles), and a caller's own
+    encoder may batch (the int8 MiniLM encodes each text alone)."""
     analyses = analyzer.stream(articles, batch_size=max(1, len(articles)))
     return [StoryFeatures.from_analysis(analysis) for analysis in analyses]

@@ -125,9 +125,12 @@ class Backend:
             return placed, dict(store.status), list(store.failed)
 
     def compare(self, a: Article, b: Article) -> Any:
-        from storylens.compare import compare
+        from storylens.compare import analyses_of, compare
 
-        return compare(a, b, analyzer=self.analyzer, judge=self.judge)
+        # analysed before the judge is made: scikit-learn loaded ahead of spaCy and onnxruntime
+        # slows their kernels (see compare)
+        aa, ab = analyses_of([a, b], self.analyzer)
+        return compare(aa, ab, judge=self.judge)
 
     def compare_ids(self, a_id: str, b_id: str) -> Any:
         return self.compare(self.article(a_id), self.article(b_id))
