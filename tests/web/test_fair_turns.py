@@ -33,16 +33,20 @@ class SleepyPipeline:
 
 @pytest.fixture
 def sleepy_models(monkeypatch: pytest.MonkeyPatch) -> Models:
-    """Models whose spaCy sleeps per slice, and a compare that only parses with the analyzer's
-    models: what the backend's threads take turns at."""
+    """Models whose spaCy sleeps per slice, and an analysis that only parses with the
+    analyzer's models: what the backend's threads take turns at."""
     held = Models()
     monkeypatch.setattr(held, "nlp", lambda: SleepyPipeline())
 
-    def compare(a: Article, b: Article, analyzer: Any = None, judge: object = None) -> Any:
-        for article in (a, b):
+    def analyses_of(items: list[Article], analyzer: Any = None) -> list[Article]:
+        for article in items:
             analyzer.models.parse(article.text.splitlines())
+        return items
+
+    def compare(a: Article, b: Article, judge: object = None) -> Any:
         return (a.title, b.title)
 
+    monkeypatch.setattr(storylens.compare, "analyses_of", analyses_of)
     monkeypatch.setattr(storylens.compare, "compare", compare)
     return held
 
