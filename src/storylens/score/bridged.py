@@ -24,7 +24,7 @@ from storylens.analyze.bridge import Bridged, bridge
 from storylens.analyze.document import Analysis
 from storylens.analyze.models import Models
 from storylens.model import Article
-from storylens.score.overlaps import containments_or_nan, jaccard_or_nan
+from storylens.score.overlaps import containments_or_nan, cosine_or_nan, jaccard_or_nan
 
 BRIDGE_FEATURE_NAMES: tuple[str, ...] = (
     "bridge_gloss_jaccard",
@@ -136,8 +136,7 @@ def _embedding_cos(a: Bridged, b: Bridged, vectors: GlossVectors) -> float:
         return math.nan
     u = vectors.vector(a.gloss_text).astype(np.float64)
     v = vectors.vector(b.gloss_text).astype(np.float64)
-    nu, nv = float(np.linalg.norm(u)), float(np.linalg.norm(v))
-    return float(np.dot(u, v) / (nu * nv)) if nu and nv else math.nan
+    return cosine_or_nan(u, v)
 
 
 def bridge_features(a: Analysis, b: Analysis, vectors: GlossVectors | None = None) -> list[float]:

@@ -23,7 +23,7 @@ from storylens.score.bridged import (
     bridge_features,
     bridge_text,
 )
-from storylens.score.overlaps import containments_or_nan, jaccard_or_nan
+from storylens.score.overlaps import containments_or_nan, cosine_or_nan, jaccard_or_nan
 from storylens.tokens import words
 
 #: entity labels grouped the way a reader compares them: who, where, which body, which group
@@ -133,24 +133,15 @@ def feature_matrix(
 # -- sets and overlaps ------------------------------------------------------------------------
 
 
-def _cos(u: np.ndarray, v: np.ndarray) -> float:
-    if u.size == 0 or v.size == 0 or u.shape != v.shape:
-        return math.nan
-    nu, nv = float(np.linalg.norm(u)), float(np.linalg.norm(v))
-    if nu == 0.0 or nv == 0.0:
-        return math.nan
-    return float(np.dot(u, v) / (nu * nv))
-
-
 # -- embeddings --------------------------------------------------------------------------------
 
 
 def _embedding_features(a: Analysis, b: Analysis) -> list[float]:
-    cos_title = _cos(a.title_embedding, b.title_embedding)
+    cos_title = cosine_or_nan(a.title_embedding, b.title_embedding)
     sa, sb = a.sentence_embeddings, b.sentence_embeddings
     if sa.ndim != 2 or sb.ndim != 2 or 0 in sa.shape or 0 in sb.shape or sa.shape[1] != sb.shape[1]:
         return [
-            _cos(a.embedding, b.embedding),
+            cosine_or_nan(a.embedding, b.embedding),
             cos_title,
             float(not math.isnan(cos_title)),
             *[math.nan] * 7,
@@ -161,11 +152,11 @@ def _embedding_features(a: Analysis, b: Analysis) -> list[float]:
     cover_a, cover_b = float((best_a >= ALIGNED).mean()), float((best_b >= ALIGNED).mean())
     k = _LEAD_SENTENCES
     return [
-        _cos(a.embedding, b.embedding),
+        cosine_or_nan(a.embedding, b.embedding),
         cos_title,
         float(not math.isnan(cos_title)),
-        _cos(sa[:k].mean(axis=0), sb[:k].mean(axis=0)),
-        _cos(sa.mean(axis=0), sb.mean(axis=0)),
+        cosine_or_nan(sa[:k].mean(axis=0), sb[:k].mean(axis=0)),
+        cosine_or_nan(sa.mean(axis=0), sb.mean(axis=0)),
         min(mean_a, mean_b),
         max(mean_a, mean_b),
         float(sim.max()),
