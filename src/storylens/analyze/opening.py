@@ -79,6 +79,12 @@ def lead(article: Article, chars: int = LEAD_CHARS) -> str:
     return f"{title}. {opening}" if title else opening
 
 
+def body(article: Article) -> str:
+    """Title and text: what the ``signature`` step signs, and what near-duplicate detection
+    reads again for a story's members."""
+    return f"{article.title or ''}\n{article.text or ''}"
+
+
 def text_date(text: str) -> tuple[int, int] | None:
     """The first full date printed in an opening ("May 12, 2015", "18 November 2023")."""
     found: list[tuple[int, date]] = []

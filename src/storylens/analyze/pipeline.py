@@ -129,8 +129,8 @@ def compute(
         if "gloss" in options.steps:
             opening.gloss_leads(out, encode)
     if "signature" in options.steps:
-        # title and text, as near-duplicate detection signs them; one numpy pass for the batch
-        bodies = [f"{a.title or ''}\n{a.text or ''}" for a in articles]
+        # one numpy pass for the batch
+        bodies = [opening.body(a) for a in articles]
         signed = minhash_many(shingle_arrays(bodies, options.shingle_size), options.num_perm)
         for analysis, signature in zip(out, signed, strict=True):
             analysis.signature = signature

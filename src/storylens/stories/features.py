@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storylens.analyze.opening import Encoder, model_reads
+from storylens.analyze.opening import body as signed_text
 from storylens.model import Article
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class StoryFeatures:
             numbers=analysis.lead_numbers,
             years=analysis.lead_years,
             days=analysis.days,
-            body=f"{article.title or ''}\n{article.text or ''}",
+            body=signed_text(article),
             title=article.title or "",
             language=analysis.language,
             bridge=analysis.gloss_embedding,
