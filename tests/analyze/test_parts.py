@@ -9,7 +9,8 @@ import sys
 import numpy as np
 import pytest
 
-from storylens.analyze import TEXT, Analysis, AnalyzeOptions, Analyzer, analyze
+from storylens.analyze import TEXT, Analysis, AnalyzeOptions, Analyzer, analyze, quantities
+from storylens.analyze.document import Sentence
 from storylens.analyze.quantities import date_key, parse_number, published_date
 from storylens.analyze.shingles import jaccard, minhash, shingle
 from storylens.analyze.speakers import SpeakerBook, canonical, name_key
@@ -85,6 +86,39 @@ def test_date_keys(text: str, key: str) -> None:
 def test_dates_without_publication_stay_unresolved() -> None:
     assert date_key("Jan. 3", None) == "date:--01-03"
     assert date_key("Friday", None) == "weekday:friday"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "key"),
+    [
+        ("de", "Am 5. März 2019 trat er zurück.", "date:2019-03-05"),
+        ("es", "El 3 de enero de 2019 dimitió.", "date:2019-01-03"),
+        ("es", "El 3 de enero dimitió.", "date:2020-01-03"),
+        ("fr", "Le 1er janvier, il a démissionné.", "date:2020-01-01"),
+        ("it", "Il 28 dicembre si è dimesso.", "date:2019-12-28"),
+        ("pl", "5 stycznia 2020 r. podał się do dymisji.", "date:2020-01-05"),
+        ("tr", "5 Ocak 2020 tarihinde istifa etti.", "date:2020-01-05"),
+        ("ru", "5 января он подал в отставку.", "date:2020-01-05"),
+        ("ar", "استقال في 5 يناير 2020.", "date:2020-01-05"),
+        ("zh", "他于2020年1月5日辞职，1月7日离开。", "date:2020-01-05"),
+        ("zh", "他于2020年1月5日辞职，1月7日离开。", "date:2020-01-07"),
+    ],
+)
+def test_dates_in_other_languages_key_as_english_ones_do(
+    language: str, sentence: str, key: str
+) -> None:
+    # dates carry across languages as they are: a German and an English report of one day meet
+    found = quantities.extract(
+        [Sentence(0, sentence, 0, 0, len(sentence))], [], "2020-01-10", language
+    )
+    assert key in {q.key for q in found if q.kind == "date"}
+
+
+def test_month_words_are_read_only_in_their_own_language() -> None:
+    sentence = "Am 5. März 2019 trat er zurück."
+    assert not quantities.extract([Sentence(0, sentence, 0, 0, len(sentence))], [], None, "en")
+    # a language dateparser does not know adds nothing, and does not fail
+    assert not quantities.extract([Sentence(0, sentence, 0, 0, len(sentence))], [], None, "xx")
 
 
 @pytest.mark.slow

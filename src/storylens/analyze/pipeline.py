@@ -15,6 +15,7 @@ from storylens.analyze import opening, quantities, quotes, sentences
 from storylens.analyze.document import Analysis, Sentence
 from storylens.analyze.models import ENCODER, Models
 from storylens.analyze.shingles import minhash, minhash_many, shingle, shingle_arrays
+from storylens.languages import detect_language
 from storylens.model import Article
 
 
@@ -173,7 +174,8 @@ def _text_analysis(
     if "entities" in steps:
         analysis.entities = entity_step.normalise(raw, book)
     if "quantities" in steps:
-        analysis.quantities = quantities.extract(sents, numeric, article.published)
+        language = article.language or detect_language(text)
+        analysis.quantities = quantities.extract(sents, numeric, article.published, language)
     return _shingled(analysis, options)
 
 

@@ -9,11 +9,13 @@ last Friday on or before the publication date. What cannot be resolved keeps its
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from storylens.analyze.document import Quantity, Sentence
-from storylens.days import DATE_ENTITY_YEARS, MONTH_NAME, month_number
+from storylens.days import DATE_ENTITY_YEARS, MONTH_NAME, MONTHS, month_number
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -67,6 +69,11 @@ _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _YEAR = re.compile(rf"^(?:in\s+|the\s+year\s+)?(?P<year>{DATE_ENTITY_YEARS})$", re.I)
 _WEEKDAY = re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+#: "2020年3月5日", "3月5日": how Chinese and Japanese write a day
+_CJK_DAY = re.compile(
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]"
+)
+_CJK = frozenset({"zh", "ja"})
 
 
 def published_date(published: str | None) -> dt.date | None:
@@ -138,15 +145,9 @@ def date_key(text: str, published: dt.date | None) -> str:
             continue
         month = match["month"]
         month_no = int(month) if month.isdigit() else month_number(month)
-        day = int(match["day"])
-        year = match["year"]
-        if not 1 <= day <= 31:
-            continue
-        if year:
-            return f"date:{int(year):04d}-{month_no:02d}-{day:02d}"
-        if published and (guess := _year_for(month_no, day, published)):
-            return f"date:{guess:04d}-{month_no:02d}-{day:02d}"
-        return f"date:--{month_no:02d}-{day:02d}"
+        year = int(match["year"]) if match["year"] else None
+        if key := _day_key(year, month_no, int(match["day"]), published):
+            return key
     if match := _MONTH_YEAR.search(low):
         return f"date:{int(match['year']):04d}-{month_number(match['month']):02d}"
     if match := _YEAR.match(low):
@@ -163,6 +164,67 @@ def date_key(text: str, published: dt.date | None) -> str:
     return "date:" + re.sub(r"[^\w\s-]", "", low).strip()
 
 
+@lru_cache(maxsize=64)
+def _foreign_day(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """The day-month pattern of a language that writes months in its own words ("5. März 2020",
+    "5 de marzo de 2020", "5 марта"), with the month names dateparser keeps for it; None for
+    English (the patterns above) and for a language dateparser does not know.
+
+    Dates carry across languages as they are, so two articles in different languages can meet on
+    them; the scorer's time features and the story view's facts read these keys.
+    """
+    if language in ("en", "", "und") or language in _CJK:
+        return None
+    try:
+        data = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
+    except (ImportError, ValueError):
+        return None
+    names: dict[str, int] = {}
+    for number, month in enumerate(MONTHS, 1):
+        for name in data.get(month, ()):
+            name = name.casefold().rstrip(".")
+            # two-letter stubs ("Oc", "Ni") are prefixes of ordinary words
+            if len(name) >= 3 and not name.isdigit():
+                names.setdefault(name, number)
+    if not names:
+        return None
+    months = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # the day, an optional "." (German, Polish) or "de" (Spanish, Portuguese), the month, an
+    # optional year after "de" or a comma
+    return re.compile(
+        rf"(?<!\w)(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{months})\.?(?!\w)"
+        rf"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})(?!\d))?",
+        re.I,
+    ), names
+
+
+def _foreign_hits(
+    text: str, language: str, published: dt.date | None
+) -> Iterable[tuple[int, int, str]]:
+    """(start, end, key) of the days ``text`` writes in ``language``'s own words."""
+    if language in _CJK:
+        pattern, names = _CJK_DAY, None
+    elif found := _foreign_day(language):
+        pattern, names = found
+    else:
+        return
+    for match in pattern.finditer(text):
+        month = int(match["month"]) if names is None else names[match["month"].casefold()]
+        year = int(match["year"]) if match["year"] else None
+        if key := _day_key(year, month, int(match["day"]), published):
+            yield match.start(), match.end(), key
+
+
+def _day_key(year: int | None, month: int, day: int, published: dt.date | None) -> str | None:
+    """``date:YYYY-MM-DD`` (or ``date:--MM-DD`` when the year is unknown and cannot be
+    resolved); None for a day no month has."""
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is None and published:
+        year = _year_for(month, day, published)
+    return f"date:{year:04d}-{month:02d}-{day:02d}" if year else f"date:--{month:02d}-{day:02d}"
+
+
 def money_key(number: str, scale: str | None, currency: str) -> str | None:
     value = parse_number(f"{number} {scale or ''}".strip())
     code = _CURRENCIES.get(currency.casefold())
@@ -171,7 +233,9 @@ def money_key(number: str, scale: str | None, currency: str) -> str | None:
     return f"money:{code}:{number_text(value)}"
 
 
-def _regex_hits(text: str, published: dt.date | None) -> Iterable[tuple[int, int, str, str]]:
+def _regex_hits(
+    text: str, published: dt.date | None, language: str
+) -> Iterable[tuple[int, int, str, str]]:
     for match in _MONEY_BEFORE.finditer(text):
         if key := money_key(match["num"], match["scale"], match["cur"]):
             yield match.start(), match.end(), "money", key
@@ -187,6 +251,8 @@ def _regex_hits(text: str, published: dt.date | None) -> Iterable[tuple[int, int
             yield match.start(), match.end(), "date", date_key(match.group(0), published)
     for match in _WEEKDAY.finditer(text):
         yield match.start(), match.end(), "date", date_key(match.group(0), published)
+    for start, end, key in _foreign_hits(text, language, published):
+        yield start, end, "date", key
 
 
 def entity_key(text: str, label: str, published: dt.date | None) -> tuple[str, str] | None:
@@ -223,16 +289,19 @@ def extract(
     sentences: Sequence[Sentence],
     spacy_hits: Sequence[tuple[int, int, str, str]],
     published: str | None,
+    language: str | None = None,
 ) -> list[Quantity]:
     """Quantities of an article from its sentences and spaCy's numeric entities.
 
     ``spacy_hits`` are (start, end, text, label) in article offsets; regex matches come first and
-    a spaCy entity overlapping one of them is dropped.
+    a spaCy entity overlapping one of them is dropped. ``language`` (ISO 639-1) adds the dates it
+    writes in its own month names.
     """
     day = published_date(published)
+    language = (language or "en").split("-")[0].lower()
     found: list[tuple[int, int, str, str, str, int]] = []
     for sentence in sentences:
-        for start, end, kind, key in _regex_hits(sentence.text, day):
+        for start, end, kind, key in _regex_hits(sentence.text, day, language):
             a, b = sentence.start + start, sentence.start + end
             found.append((a, b, sentence.text[start:end], kind, key, sentence.index))
     for start, end, text, label in spacy_hits:
