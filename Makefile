@@ -30,9 +30,11 @@ onnx-model:
 # Java for Spark and Chromium for the browser tests come from Debian, never from a download; so
 # do the FreeDict dictionaries the cross-lingual bridge reads from /usr/share/dictd at run time
 # (GPL and CC BY-SA data, never copied into the repository): xxx-eng, and eng-xxx read backwards where
-# xxx-eng is small.
+# xxx-eng is small; and Apertium with its Spanish-English pair, run as a separate program (GPL)
+# to translate whole Spanish articles for the pair features.
 FREEDICT = deu-eng spa-eng fra-eng ita-eng pol-eng tur-eng ara-eng \
 	eng-spa eng-fra eng-ita eng-pol eng-tur eng-rus
+APERTIUM = apertium apertium-eng-spa
 
 system-deps: dictionaries
 	@command -v java >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 || { \
@@ -46,7 +48,8 @@ system-deps: dictionaries
 
 dictionaries:
 	@missing="$$(for d in $(FREEDICT); do test -f /usr/share/dictd/freedict-$$d.index || \
-	  echo dict-freedict-$$d; done)"; \
+	  echo dict-freedict-$$d; done; \
+	  for p in $(APERTIUM); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

@@ -11,15 +11,23 @@ in any language into what carries across languages:
 
 ``method`` names the dictionaries used, "english" for English, or None when the language has no
 installed dictionary: the pair is then scored without a gloss.
+
+:func:`article_bridge` is the view of a whole article the pair features read: where Apertium has
+a pair into English installed (:mod:`.translate`; Spanish), its gloss is the English of the
+machine translation, read as an English text is, and ``method`` names the Apertium mode. The
+sentence-level readers (alignment, story-view facts, the gloss of an opening) keep the dictionary
+gloss of :func:`bridge`: translating sentence by sentence would start Apertium for each.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from storylens.analyze.glossary import glossary, segment_chinese
+from storylens.analyze.translate import Apertium
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 #: a capitalised word that does not open a sentence: a script-agnostic proxy for a name
@@ -64,9 +72,8 @@ def _guess(opening: str) -> str:
 
 
 def bridge(text: str, language: str | None = None) -> Bridged:
-    """The bridged view of ``text`` (title and body); ``language`` is guessed when None."""
-    lang = (language or guess_language(text)).split("-")[0].lower()
-    return _bridge(text, lang)
+    """The dictionary-bridged view of ``text``; ``language`` is guessed when None."""
+    return _bridge(text, _language(text, language))
 
 
 @lru_cache(maxsize=8192)
@@ -99,6 +106,43 @@ def _bridge(text: str, language: str) -> Bridged:
         gloss += [_lemma(g, "en") for g in found if g not in english_stop]
     coverage = known / len(content) if content else 0.0
     return Bridged(language, book.name, tuple(gloss), own, names, coverage)
+
+
+def article_bridge(text: str, language: str | None = None) -> Bridged:
+    """The bridged view of a whole article (title and body): from its Apertium translation where
+    a pair into English is installed, else :func:`bridge`'s."""
+    return _article_bridge(text, _language(text, language))
+
+
+def prepare_articles(items: Iterable[tuple[str, str | None]]) -> None:
+    """Translate, one Apertium process per language, the article texts (with their languages,
+    None to guess) that :func:`article_bridge` is about to read."""
+    apertium = Apertium.shared()
+    by_language: dict[str, list[str]] = {}
+    for text, language in items:
+        lang = _language(text, language)
+        if lang != "en" and apertium.mode(lang) is not None:
+            by_language.setdefault(lang, []).append(text)
+    for lang, texts in by_language.items():
+        apertium.to_english(texts, lang)
+
+
+def _language(text: str, language: str | None) -> str:
+    return (language or guess_language(text)).split("-")[0].lower()
+
+
+@lru_cache(maxsize=8192)
+def _article_bridge(text: str, language: str) -> Bridged:
+    own = _bridge(text, language)
+    if language == "en":
+        return own
+    found = Apertium.shared().to_english([text], language)[0]
+    if found is None:
+        return own
+    # the translation is read as English text is; lemmas and names stay the original's
+    english = _bridge(found.text, "en")
+    method = f"apertium-{found.method}"
+    return Bridged(language, method, english.gloss, own.lemmas, own.names, found.known)
 
 
 def senses(text: str, language: str) -> list[frozenset[str]]:

@@ -14,17 +14,20 @@ all pairs by more than 0.011 (noise at this size), so the rest stay for the full
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from storylens.analyze.bridge import Bridged, bridge
+from storylens.analyze.bridge import Bridged, article_bridge, prepare_articles
 from storylens.analyze.document import Analysis
 from storylens.analyze.models import Models
 from storylens.model import Article
 from storylens.score.overlaps import containments_or_nan, cosine_or_nan, jaccard_or_nan
+from storylens.score.termweights import TermWeights
 
 BRIDGE_FEATURE_NAMES: tuple[str, ...] = (
     "bridge_gloss_jaccard",
@@ -35,7 +38,10 @@ BRIDGE_FEATURE_NAMES: tuple[str, ...] = (
     "bridge_names_contain_max",
     "bridge_lemma_jaccard",
     "bridge_coverage_min",
+    "bridge_gloss_idf_cos",
+    "bridge_ascii_idf_cos",
 )
+_TOKEN = re.compile(r"\w\w+")
 
 
 def bridge_text(article: Article) -> str:
@@ -45,7 +51,7 @@ def bridge_text(article: Article) -> str:
 
 def bridged(x: Analysis) -> Bridged:
     """The bridge view of an analysed article (cached by text)."""
-    return bridge(bridge_text(x.article), x.article.language)
+    return article_bridge(bridge_text(x.article), x.article.language)
 
 
 def pair_bridge(a: Bridged, b: Bridged) -> str | None:
@@ -104,6 +110,10 @@ class GlossVectors:
     def prepare(self, pairs: Iterable[tuple[Analysis, Analysis]]) -> None:
         """Encode the glosses a batch of pairs will compare in one go (the encoder is far
         quicker on a batch than one text at a time)."""
+        pairs = list(pairs)
+        prepare_articles(
+            (bridge_text(x.article), x.article.language) for pair in pairs for x in pair
+        )
         texts = []
         for a, b in pairs:
             ba, bb = bridged(a), bridged(b)
@@ -139,9 +149,30 @@ def _embedding_cos(a: Bridged, b: Bridged, vectors: GlossVectors) -> float:
     return cosine_or_nan(u, v)
 
 
-def bridge_features(a: Analysis, b: Analysis, vectors: GlossVectors | None = None) -> list[float]:
+def gloss_words(view: Bridged) -> list[str]:
+    """The English side of an article as words: its gloss and its names in ASCII."""
+    return _TOKEN.findall(" ".join((*view.gloss, *sorted(view.names))).lower())
+
+
+@lru_cache(maxsize=8192)
+def ascii_words(text: str) -> tuple[str, ...]:
+    """Every word of ``text`` written in ASCII, lower case: what two scripts share as written
+    (names, numbers, words borrowed from English)."""
+    from anyascii import anyascii
+
+    return tuple(_TOKEN.findall(anyascii(text).lower()))
+
+
+def bridge_features(
+    a: Analysis,
+    b: Analysis,
+    vectors: GlossVectors | None = None,
+    weights: TermWeights | None = None,
+) -> list[float]:
     """The bridge block of a pair's row; ``vectors`` holds the gloss vectors of a batch (one
-    is made for this pair when None)."""
+    is made for this pair when None), ``weights`` the idf of words (the shipped ones when
+    None)."""
+    weights = weights if weights is not None else TermWeights.shipped()
     ba, bb = bridged(a), bridged(b)
     ga, gb = set(ba.gloss), set(bb.gloss)
     same = ba.language == bb.language
@@ -153,4 +184,8 @@ def bridge_features(a: Analysis, b: Analysis, vectors: GlossVectors | None = Non
         containments_or_nan(set(ba.names), set(bb.names))[1],
         jaccard_or_nan(set(ba.lemmas), set(bb.lemmas)) if same else math.nan,
         min(ba.coverage, bb.coverage),
+        weights.gloss.cosine(gloss_words(ba), gloss_words(bb)),
+        weights.ascii.cosine(
+            ascii_words(bridge_text(a.article)), ascii_words(bridge_text(b.article))
+        ),
     ]

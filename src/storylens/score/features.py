@@ -24,6 +24,7 @@ from storylens.score.bridged import (
     bridge_text,
 )
 from storylens.score.overlaps import containments_or_nan, cosine_or_nan, jaccard_or_nan
+from storylens.score.termweights import TermWeights
 from storylens.tokens import words
 
 #: entity labels grouped the way a reader compares them: who, where, which body, which group
@@ -100,9 +101,15 @@ def _names() -> list[str]:
 FEATURE_NAMES: tuple[str, ...] = tuple(_names())
 
 
-def pair_features(a: Analysis, b: Analysis, glosses: GlossVectors | None = None) -> np.ndarray:
+def pair_features(
+    a: Analysis,
+    b: Analysis,
+    glosses: GlossVectors | None = None,
+    weights: TermWeights | None = None,
+) -> np.ndarray:
     """One float64 row of ``len(FEATURE_NAMES)`` values describing how ``a`` and ``b`` meet;
-    ``glosses`` holds gloss vectors encoded for a batch (:func:`feature_matrix`)."""
+    ``glosses`` holds gloss vectors encoded for a batch (:func:`feature_matrix`), ``weights``
+    the words' idf (the shipped ones when None)."""
     row = [
         *_embedding_features(a, b),
         *_entity_features(a, b),
@@ -110,21 +117,25 @@ def pair_features(a: Analysis, b: Analysis, glosses: GlossVectors | None = None)
         *_number_features(a, b),
         *_text_features(a, b),
         *_shape_features(a, b),
-        *bridge_features(a, b, glosses),
+        *bridge_features(a, b, glosses, weights),
     ]
     # Rounded so that matrix products summed in another order (b @ a.T) give the same row.
     return np.round(np.asarray(row, dtype=np.float64), 10)
 
 
 def feature_matrix(
-    pairs: Iterable[tuple[Analysis, Analysis]], glosses: GlossVectors | None = None
+    pairs: Iterable[tuple[Analysis, Analysis]],
+    glosses: GlossVectors | None = None,
+    weights: TermWeights | None = None,
 ) -> np.ndarray:
     """The rows of many pairs; their glosses are encoded in one batch, into ``glosses`` when
-    given (a caller scoring batch after batch keeps the vectors) or a fresh one."""
+    given (a caller scoring batch after batch keeps the vectors) or a fresh one. ``weights``:
+    the words' idf (the shipped ones when None; ``storylens train`` passes those it fits)."""
     pairs = list(pairs)
     glosses = glosses if glosses is not None else GlossVectors()
+    weights = weights if weights is not None else TermWeights.shipped()
     glosses.prepare(pairs)
-    rows = [pair_features(a, b, glosses) for a, b in pairs]
+    rows = [pair_features(a, b, glosses, weights) for a, b in pairs]
     if not rows:
         return np.zeros((0, len(FEATURE_NAMES)))
     return np.vstack(rows)

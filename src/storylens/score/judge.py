@@ -21,10 +21,12 @@ from storylens.score.bridged import GlossVectors, bridged, pair_bridge
 from storylens.score.features import feature_matrix
 from storylens.score.same_story import SameStory, SameStoryModel, verdicts
 from storylens.score.scorer import Scorer
+from storylens.score.termweights import TermWeights
 
 
 class Judge:
-    """The scoring model, the same-story model and the gloss vectors of the pairs it met.
+    """The scoring model with its term weights, the same-story model and the gloss vectors of
+    the pairs it met.
 
     Each model is read on first use unless given. A holder that judges many pairs over time (the
     web app, a scoring run) keeps one judge, so a pair's glosses are encoded once, not once per
@@ -40,9 +42,11 @@ class Judge:
         same_story_model: SameStoryModel | None = None,
         glosses: GlossVectors | None = None,
         models: Models | None = None,
+        weights: TermWeights | None = None,
     ) -> None:
         self._given = (scorer, same_story_model)
         self._scorer = scorer
+        self._weights = weights
         self._same_story_model = same_story_model
         self.glosses = glosses if glosses is not None else GlossVectors(models=models)
         self._load_lock = threading.Lock()
@@ -59,7 +63,7 @@ class Judge:
         # what was given travels; what was read from the package is read again where it lands
         if self is Judge._shared:
             return (Judge.shared, ())
-        return (type(self), (*self._given, self.glosses))
+        return (type(self), (*self._given, self.glosses, None, self._weights))
 
     @property
     def scorer(self) -> Scorer:
@@ -69,6 +73,13 @@ class Judge:
                 if self._scorer is None:
                     self._scorer = Scorer.load()
         return self._scorer
+
+    @property
+    def weights(self) -> TermWeights:
+        """The words' idf the scorer was fitted with (the committed ones unless given)."""
+        if self._weights is None:
+            self._weights = TermWeights.shipped()
+        return self._weights
 
     @property
     def same_story_model(self) -> SameStoryModel:
@@ -81,7 +92,7 @@ class Judge:
 
     def features(self, pairs: Sequence[tuple[Analysis, Analysis]]) -> np.ndarray:
         """The scorer's feature rows, glosses taken from (and kept in) :attr:`glosses`."""
-        return feature_matrix(pairs, self.glosses)
+        return feature_matrix(pairs, self.glosses, self.weights)
 
     def same_story_many(self, pairs: Sequence[tuple[Analysis, Analysis]]) -> list[SameStory]:
         return verdicts(list(pairs), self.same_story_model)

@@ -22,13 +22,16 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from storylens.analyze.analyzer import Analyzer
+from storylens.analyze.document import Analysis
 from storylens.model import SCORE_DIMENSIONS
+from storylens.score.bridged import ascii_words, bridge_text, bridged, gloss_words
 from storylens.score.corpus import analyse_pairs
 from storylens.score.features import FEATURE_NAMES, feature_matrix
 from storylens.score.judge import same_story_many
 from storylens.score.same_story import MODEL_PATH as SAME_STORY_PATH
 from storylens.score.scorer import MODEL_PATH, Scorer
 from storylens.score.semeval import DATA_DIR, evaluate, load_pairs, pearson
+from storylens.score.termweights import WEIGHTS_PATH, TermWeights
 
 
 def _ridge_pearson(X: np.ndarray, Y: np.ndarray, Xt: np.ndarray, Yt: np.ndarray) -> list[float]:
@@ -41,6 +44,15 @@ def _ridge_pearson(X: np.ndarray, Y: np.ndarray, Xt: np.ndarray, Yt: np.ndarray)
         ).fit(X, Y[:, j])
         out.append(round(pearson(model.predict(Xt), Yt[:, j]), 4))
     return out
+
+
+def _term_weights(pairs: list[tuple[Analysis, Analysis]]) -> TermWeights:
+    """The idf tables of the bridge block's weighted cosines, from each training article once."""
+    seen = list({x.article.id: x for pair in pairs for x in pair}.values())
+    return TermWeights.fit(
+        (gloss_words(bridged(x)) for x in seen),
+        (ascii_words(bridge_text(x.article)) for x in seen),
+    )
 
 
 #: what ``storylens train --part`` fits
@@ -86,13 +98,15 @@ def train_scorer(
     test_an = analyse_pairs([(p.a, p.b) for p in test_pairs], analyzer)
     analysis_s = time.perf_counter() - started
 
-    X, Xt = feature_matrix(train_an), feature_matrix(test_an)
+    weights = _term_weights(train_an)
+    X, Xt = feature_matrix(train_an, weights=weights), feature_matrix(test_an, weights=weights)
     Y = np.vstack([p.scores for p in train_pairs])
     Yt = np.vstack([p.scores for p in test_pairs])
     started = time.perf_counter()
     scorer = Scorer().fit(X, Y)
     fit_s = time.perf_counter() - started
     scorer.save(out)
+    weights.save(out.with_name(WEIGHTS_PATH.name))
 
     predicted = scorer.predict(Xt)
     decided = [v.same_story for v in same_story_many(test_an)]
@@ -102,6 +116,11 @@ def train_scorer(
         report["dimensions"][dim]["ridge_same_features"] = value
     metrics: dict[str, Any] = {
         "train_pairs": len(train_pairs),
+        "term_weights": {
+            "documents": weights.gloss.documents,
+            "gloss_words": len(weights.gloss.idf),
+            "ascii_words": len(weights.ascii.idf),
+        },
         "test_pairs": len(test_pairs),
         "features": list(FEATURE_NAMES),
         "analysis_seconds": round(analysis_s, 1),
