@@ -66,7 +66,8 @@ class Idf:
         norm = math.sqrt(sum(x * x for x in va.values()) * sum(x * x for x in vb.values()))
         if norm == 0:
             return math.nan
-        return sum(x * vb[w] for w, x in va.items() if w in vb) / norm
+        # summed in one order whichever side comes first, so that the cosine is symmetric to the bit
+        return sum(va[w] * vb[w] for w in sorted(va.keys() & vb.keys())) / norm
 
     def _vector(self, words: Sequence[str]) -> dict[str, float]:
         return {w: (1 + math.log(c)) * self.weight(w) for w, c in Counter(words).items()}
@@ -98,9 +99,9 @@ class TermWeights:
 
     def save(self, path: Path | str = WEIGHTS_PATH) -> None:
         body = {"gloss": self.gloss.to_dict(), "ascii": self.ascii.to_dict()}
-        # mtime=0: the same weights write the same bytes, so a retrain that changes nothing
+        # no name, mtime=0: the same weights write the same bytes, so a retrain that changes nothing
         # leaves the file unchanged in git
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        with open(path, "wb") as raw, gzip.GzipFile("", "wb", fileobj=raw, mtime=0) as out:
             out.write(json.dumps(body, ensure_ascii=False, sort_keys=True).encode())
 
     @classmethod
