@@ -14,15 +14,16 @@ installed dictionary: the pair is then scored without a gloss.
 
 :func:`article_bridge` is the view of a whole article the pair features read: where Apertium has
 a pair into English installed (:mod:`.translate`; Spanish), its gloss is the English of the
-machine translation, read as an English text is, and ``method`` names the Apertium mode. The
-sentence-level readers (alignment, story-view facts, the gloss of an opening) keep the dictionary
-gloss of :func:`bridge`: translating sentence by sentence would start Apertium for each.
+machine translation, read as an English text is, and ``method`` names the Apertium mode;
+:func:`sentence_glosses` does the same for the sentences of one article (the alignment of a
+cross-lingual compare), in one Apertium process. The story-view facts and the gloss of an opening
+keep the dictionary gloss of :func:`bridge`, read text by text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,6 +113,17 @@ def article_bridge(text: str, language: str | None = None) -> Bridged:
     """The bridged view of a whole article (title and body): from its Apertium translation where
     a pair into English is installed, else :func:`bridge`'s."""
     return _article_bridge(text, _language(text, language))
+
+
+def sentence_glosses(texts: Sequence[str], language: str | None) -> list[tuple[str, ...]]:
+    """The English content words of each sentence of one article: from one Apertium process for
+    all of them where a pair into English is installed, else each sentence's dictionary gloss."""
+    lang = (language or "en").split("-")[0].lower()
+    found = Apertium.shared().to_english(texts, lang) if lang != "en" else [None] * len(texts)
+    return [
+        _bridge(t.text, "en").gloss if t is not None else _bridge(text, lang).gloss
+        for text, t in zip(texts, found, strict=True)
+    ]
 
 
 def prepare_articles(items: Iterable[tuple[str, str | None]]) -> None:

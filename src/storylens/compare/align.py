@@ -83,7 +83,7 @@ def _bridged_sides(
     """Both sides as English glosses, sentence by sentence, when their languages differ and a
     dictionary joins them; None otherwise. The glosses' vectors come from ``glosses`` (a
     judge's, so that a pair compared again is not encoded again; a fresh one when None)."""
-    from storylens.analyze.bridge import bridge
+    from storylens.analyze.bridge import sentence_glosses
     from storylens.score.bridged import GlossVectors, bridged, pair_bridge
 
     va, vb = bridged(a), bridged(b)
@@ -93,7 +93,8 @@ def _bridged_sides(
     sides, vectors = [], []
     for analysis, view in ((a, va), (b, vb)):
         side = _side(analysis)
-        words = [list(bridge(s.text, view.language).gloss) for s in analysis.sentences]
+        texts = [s.text for s in analysis.sentences]
+        words = [list(g) for g in sentence_glosses(texts, view.language)]
         side.words = words
         side.content = [set(g) for g in words]
         sides.append(side)
