@@ -110,6 +110,20 @@ def test_bridge_glosses_german_and_meets_english(dictd) -> None:
     assert "the" not in english.gloss
 
 
+def test_german_compounds_the_dictionary_lacks_are_glossed_from_their_parts(dictd) -> None:
+    german = glossary_module.glossary("de")
+    assert german is not None
+    assert german.compound("Kriegshaus") == ("war", "house")  # a linking "s" between the parts
+    assert german.compound("Regierungskrieg") == ("government", "war")
+    assert german.compound("US-Regierung") == ("us", "government")  # an unknown part as it is
+    assert german.compound("Hauskatze") == ()  # "katze" is not in this dictionary
+    assert german.compound("Haus") == ()  # too short to hold two parts
+    view = bridge("Der Regierungskrieg", "de")
+    assert view.gloss == ("government", "war") and view.coverage == 1.0
+    # only languages that write compounds as one word are split
+    assert "de" in glossary_module.COMPOUNDING and "pl" not in glossary_module.COMPOUNDING
+
+
 def test_bridge_without_dictionary_says_so(dictd) -> None:
     view = bridge("Sota ja hallitus Suomessa, sanoi Niinistö", "fi")
     assert view.method is None and view.gloss == () and view.coverage == 0.0

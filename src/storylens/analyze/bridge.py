@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storylens.analyze.glossary import glossary, segment_chinese
+from storylens.analyze.glossary import COMPOUNDING, glossary, segment_chinese
 from storylens.analyze.translate import Apertium
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
@@ -101,8 +101,11 @@ def _bridge(text: str, language: str) -> Bridged:
     gloss: list[str] = []
     known = 0
     english_stop = _stop_words("en")
+    compounds = language in COMPOUNDING
     for word, lemma in content:
         found = book.english(lemma) or book.english(word)
+        if not found and compounds:
+            found = book.compound(word)
         known += bool(found)
         gloss += [_lemma(g, "en") for g in found if g not in english_stop]
     coverage = known / len(content) if content else 0.0

@@ -34,6 +34,13 @@ FREEDICT: dict[str, str] = {
     "ru": "rus",
 }
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+#: languages that write compounds as one word, glossed from their parts when not listed whole
+COMPOUNDING = frozenset({"de"})
+#: shortest parts a compound is split into (shorter ones match by chance: "Ei", "Ab")
+_MIN_HEAD = 4
+_MIN_PART = 3
+#: linking elements between the parts of a German compound ("Regierung-s-chef"), longest first
+_LINKS = ("es", "en", "s", "n", "e", "")
 #: tags, labels and notes inside a FreeDict sense line: "[chem.]", "<n>", "(Am.)", "{pl}"
 _NOTES = re.compile(r"\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}|/[^/]*/")
 _SENSE_NUMBER = re.compile(r"^\s*\d+\.\s*")
@@ -109,6 +116,31 @@ class Glossary:
             found = _first_sense(self._dict, self._index[key], key)
             self._lookup[key] = found
         return tuple(found.split()) if found else ()
+
+    def knows(self, word: str) -> bool:
+        key = word.lower()
+        return key in self._lookup or key in self._index
+
+    def compound(self, word: str) -> tuple[str, ...]:
+        """English for a compound the dictionary does not list, from its parts: "US-Botschaft"
+        -> us embassy, "Bundeskongress" -> federal congress (the longest listed head, a listed
+        part before it, less a linking "s", "es", "n", "en" or "e"); () when it does not split."""
+        if "-" in word:
+            parts = [p for p in word.split("-") if p]
+            return tuple(
+                w for p in parts for w in (self.english(p) or self.compound(p) or (p.lower(),))
+            )
+        low = word.lower()
+        for cut in range(_MIN_PART, len(low) - _MIN_HEAD + 1):
+            head = low[cut:]
+            if not self.knows(head):
+                continue
+            front = low[:cut]
+            for link in _LINKS:
+                modifier = front[: len(front) - len(link)] if link else front
+                if len(modifier) >= _MIN_PART and front.endswith(link) and self.knows(modifier):
+                    return self.english(modifier) + self.english(head)
+        return ()
 
     def senses(self, word: str, entries: int = 4) -> frozenset[str]:
         """English words of the first sense of each of ``word``'s first ``entries`` entries:
