@@ -60,6 +60,14 @@ def test_many_texts_share_one_process_and_come_back_in_order() -> None:
     assert found[3] is not None and "line" in found[3].text.lower()
 
 
+@installed
+def test_a_large_batch_goes_in_bounded_processes() -> None:
+    apertium = Apertium(chunk=2)
+    texts = [f"El equipo {n} ganó el partido." for n in range(5)]
+    found = apertium.to_english(texts, "es")
+    assert [t is not None and str(n) in t.text for n, t in enumerate(found)] == [True] * 5
+
+
 def test_languages_without_a_pair_fall_back_to_the_dictionary(translator) -> None:
     translator(Apertium(program="/nonexistent/apertium"))
     assert Apertium.shared().mode("es") is None

@@ -50,14 +50,22 @@ class Translation:
 class Apertium(ProcessShared):
     """The installed Apertium pairs into English, and the translations made so far (bounded).
 
-    ``program`` is the ``apertium`` command (None: found on PATH); ``timeout`` bounds one batch.
+    ``program`` is the ``apertium`` command (None: found on PATH); ``timeout`` bounds one process,
+    which translates at most ``chunk`` texts.
     A failure (no program, a pair that breaks, a timeout) gives None for the texts concerned, and
     the caller falls back to the dictionary gloss.
     """
 
-    def __init__(self, program: str | None = None, timeout: float = 120.0, limit: int = 4096):
+    def __init__(
+        self,
+        program: str | None = None,
+        timeout: float = 120.0,
+        limit: int = 4096,
+        chunk: int = 200,
+    ) -> None:
         self.program = program or shutil.which("apertium")
         self.timeout = timeout
+        self.chunk = chunk
         self.limit = limit
         self._lock = threading.Lock()
         self._done: OrderedDict[tuple[str, str], Translation | None] = OrderedDict()
@@ -91,8 +99,10 @@ class Apertium(ProcessShared):
             return [None] * len(texts)
         with self._lock:
             todo = [t for t in dict.fromkeys(texts) if (mode, t) not in self._done]
-        if todo:
-            self._keep(mode, todo, self._run(mode, todo))
+        # a few hundred articles take seconds: the timeout stays meaningful for a large batch
+        for start in range(0, len(todo), self.chunk):
+            part = todo[start : start + self.chunk]
+            self._keep(mode, part, self._run(mode, part))
         with self._lock:
             return [self._done.get((mode, t)) for t in texts]
 
