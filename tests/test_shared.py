@@ -38,3 +38,20 @@ def test_the_shared_models_and_judge_unpickle_as_the_shared_ones() -> None:
     assert pickle.loads(pickle.dumps(Models.shared())) is Models.shared()
     assert pickle.loads(pickle.dumps(Judge.shared())) is Judge.shared()
     assert pickle.loads(pickle.dumps(Models())) is not Models.shared()
+
+
+class Own(Models):
+    pass
+
+
+def test_a_subclass_has_its_own_and_unpickles_as_itself() -> None:
+    mine = Own.shared()
+    assert mine is not Models.shared() and mine.is_shared()
+    assert pickle.loads(pickle.dumps(mine)) is mine
+
+
+def test_a_judge_pickles_without_the_shipped_weights_it_read() -> None:
+    judge = Judge()
+    before = len(pickle.dumps(judge))
+    assert judge.weights is not None  # read from the package, not kept on the judge
+    assert len(pickle.dumps(judge)) == before

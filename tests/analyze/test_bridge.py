@@ -115,11 +115,14 @@ def test_german_compounds_the_dictionary_lacks_are_glossed_from_their_parts(dict
     assert german is not None
     assert german.compound("Kriegshaus") == ("war", "house")  # a linking "s" between the parts
     assert german.compound("Regierungskrieg") == ("government", "war")
-    assert german.compound("US-Regierung") == ("us", "government")  # an unknown part as it is
+    assert german.compound("US-Regierung") == ("government",)  # an unknown part left out
+    assert german.compound("Xqzv-Blorf") == ()
+    assert german.compound("haus" * 20) == ()  # too long to be a compound
     assert german.compound("Hauskatze") == ()  # "katze" is not in this dictionary
     assert german.compound("Haus") == ()  # too short to hold two parts
     view = bridge("Der Regierungskrieg", "de")
     assert view.gloss == ("government", "war") and view.coverage == 1.0
+    assert bridge("Der Xqzv-Blorf", "de").coverage == 0.0  # unknown parts are not known
     # only languages that write compounds as one word are split
     assert "de" in glossary_module.COMPOUNDING and "pl" not in glossary_module.COMPOUNDING
 

@@ -114,11 +114,48 @@ def test_dates_in_other_languages_key_as_english_ones_do(
     assert key in {q.key for q in found if q.kind == "date"}
 
 
+def dates_in(sentence: str, language: str) -> list[str]:
+    one = [Sentence(0, sentence, 0, 0, len(sentence))]
+    found = quantities.extract(one, [], "2020-01-10", language)
+    return [q.key for q in found if q.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "key"),
+    [
+        ("tr", "ANKARA, 5 KASIM 2019 - Sonuçlar açıklandı.", "date:2019-11-05"),
+        ("tr", "23 NİSAN kutlamaları.", "date:2020-04-23"),
+        ("es", "El 5 de marzo, 2000 personas marcharon.", "date:2020-03-05"),  # a count
+        ("es", "Llegó el 5 de mar. de 2019 al puerto.", "date:2019-03-05"),
+        ("de", "Am 12. Jan. hat er gewonnen.", "date:2020-01-12"),
+    ],
+)
+def test_foreign_dates_upper_case_or_abbreviated(language: str, sentence: str, key: str) -> None:
+    assert dates_in(sentence, language) == [key]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("es", "Navegaron 5 mar adentro."),  # "mar": the sea, not March
+        ("it", "La partita è finita dopo 3 set."),
+        ("pl", "Widziano 2 lis w lesie."),
+        ("de", "Am 5. März 3000 Menschen."),  # 3000 is a count, not a year
+    ],
+)
+def test_words_that_look_like_months_are_not_dates(language: str, sentence: str) -> None:
+    assert "date:3000-03-05" not in dates_in(sentence, language)
+    if language != "de":
+        assert dates_in(sentence, language) == []
+
+
 def test_month_words_are_read_only_in_their_own_language() -> None:
     sentence = "Am 5. März 2019 trat er zurück."
-    assert not quantities.extract([Sentence(0, sentence, 0, 0, len(sentence))], [], None, "en")
+    assert dates_in(sentence, "en") == []
     # a language dateparser does not know adds nothing, and does not fail
-    assert not quantities.extract([Sentence(0, sentence, 0, 0, len(sentence))], [], None, "xx")
+    assert dates_in(sentence, "xx") == dates_in(sentence, "__init__") == []
+    # nor are English month names read in another language
+    assert dates_in("Il 5 march 2019.", "it") == []
 
 
 @pytest.mark.slow

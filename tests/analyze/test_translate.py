@@ -76,12 +76,40 @@ def test_languages_without_a_pair_fall_back_to_the_dictionary(translator) -> Non
     assert article_bridge("Die Regierung", "de") == bridge("Die Regierung", "de")
 
 
-def test_a_failing_apertium_falls_back_without_an_error(translator, tmp_path: Path) -> None:
-    # lists the Spanish pair, then fails on every text
+def fake(tmp_path: Path, body: str) -> str:
+    """An ``apertium`` that lists the Spanish pair and runs ``body`` on every text."""
     program = tmp_path / "apertium"
-    program.write_text('#!/bin/sh\n[ "$1" = -l ] && echo spa-eng && exit 0\nexit 3\n')
+    program.write_text(f'#!/bin/sh\n[ "$1" = -l ] && echo spa-eng && exit 0\n{body}\n')
     program.chmod(program.stat().st_mode | stat.S_IEXEC)
-    apertium = translator(Apertium(program=str(program)))
+    return str(program)
+
+
+def test_a_batch_larger_than_the_memo_comes_back_whole(tmp_path: Path) -> None:
+    apertium = Apertium(program=fake(tmp_path, "cat"), limit=4, chunk=2)
+    texts = [f"texto {n}" for n in range(6)]
+    assert [t.text if t else None for t in apertium.to_english(texts, "es")] == texts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "sed 's/§§ 1 §§/lost/'",  # a marker dropped: no text is credited to its neighbour
+        "head -c 12",  # output cut short by a stage that still exits 0
+        "cat; exit 3",  # a failure
+    ],
+)
+def test_output_that_does_not_come_back_whole_is_not_trusted(tmp_path: Path, body: str) -> None:
+    apertium = Apertium(program=fake(tmp_path, body))
+    assert apertium.to_english(["uno dos", "tres cuatro", "cinco"], "es") == [None] * 3
+
+
+def test_a_translation_past_its_timeout_is_killed_with_its_pipeline(tmp_path: Path) -> None:
+    apertium = Apertium(program=fake(tmp_path, "sleep 30 | cat"), timeout=1)
+    assert apertium.to_english(["uno"], "es") == [None]
+
+
+def test_a_failing_apertium_falls_back_without_an_error(translator, tmp_path: Path) -> None:
+    apertium = translator(Apertium(program=fake(tmp_path, "exit 3")))
     assert apertium.mode("es") == "spa-eng"
     assert apertium.to_english(["hola"], "es") == [None]
     assert article_bridge(SPANISH, "es") == bridge(SPANISH, "es")

@@ -64,6 +64,8 @@ class Analyzer:
             article.title,
             article.text,
             article.published or "",
+            # quantities read dates in the article's own language
+            article.language or "",
             self.options,
             self.models.identity,
         )

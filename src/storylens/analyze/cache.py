@@ -19,9 +19,10 @@ from typing import Any, Protocol
 from storylens.analyze.document import Analysis
 
 #: what an analysis depends on: the article's id, the words, the publication date (it dates
-#: "on Friday"), what was asked for and which models (their identity, None for the shipped
-#: ones). Outlet, url and the like do not change an analysis.
-Key = tuple[str, str, str, str, Any, str | None]
+#: "on Friday"), the declared language (dates in its month names), what was asked for and which
+#: models (their identity, None for the shipped ones). Outlet, url and the like do not change
+#: an analysis.
+Key = tuple[str, str, str, str, str, Any, str | None]
 
 
 class AnalysisCache(Protocol):

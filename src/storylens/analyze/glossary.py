@@ -41,6 +41,8 @@ _MIN_HEAD = 4
 _MIN_PART = 3
 #: linking elements between the parts of a German compound ("Regierung-s-chef"), longest first
 _LINKS = ("es", "en", "s", "n", "e", "")
+#: longer "words" are not compounds (a URL, a run of letters): the split is quadratic in length
+_LONGEST_COMPOUND = 40
 #: tags, labels and notes inside a FreeDict sense line: "[chem.]", "<n>", "(Am.)", "{pl}"
 _NOTES = re.compile(r"\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}|/[^/]*/")
 _SENSE_NUMBER = re.compile(r"^\s*\d+\.\s*")
@@ -122,14 +124,16 @@ class Glossary:
         return key in self._lookup or key in self._index
 
     def compound(self, word: str) -> tuple[str, ...]:
-        """English for a compound the dictionary does not list, from its parts: "US-Botschaft"
-        -> us embassy, "Bundeskongress" -> federal congress (the longest listed head, a listed
-        part before it, less a linking "s", "es", "n", "en" or "e"); () when it does not split."""
+        """English for a compound the dictionary does not list, from its parts: "Kinderhilfswerk"
+        -> children relief organisation, "Flüchtlingskrise" -> refugee crisis (the longest listed
+        head, a listed part before it, less a linking "s", "es", "n", "en" or "e"); a hyphenated
+        word gives its parts' English ("CDU-Politiker" -> christian democratic union
+        politician), parts no dictionary knows left out. () when nothing splits."""
+        if len(word) > _LONGEST_COMPOUND:
+            return ()
         if "-" in word:
             parts = [p for p in word.split("-") if p]
-            return tuple(
-                w for p in parts for w in (self.english(p) or self.compound(p) or (p.lower(),))
-            )
+            return tuple(w for p in parts for w in (self.english(p) or self.compound(p)))
         low = word.lower()
         for cut in range(_MIN_PART, len(low) - _MIN_HEAD + 1):
             head = low[cut:]

@@ -119,7 +119,7 @@ class Models(ProcessShared):
 
     def __reduce__(self) -> tuple[Any, ...]:
         if self.is_shared():
-            return (Models.shared, ())
+            return (type(self).shared, ())
         return (type(self), (self.encoder_path,))
 
     @property

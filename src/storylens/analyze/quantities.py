@@ -164,38 +164,58 @@ def date_key(text: str, published: dt.date | None) -> str:
     return "date:" + re.sub(r"[^\w\s-]", "", low).strip()
 
 
+#: a language code dateparser may keep month names for ("de", "pt"), after any region is cut
+_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _month_key(word: str) -> str:
+    # Turkish upper case: "KASIM" folds to "kasim", "NİSAN" to "ni" + a combining dot + "san"
+    return word.casefold().rstrip(".").replace("\u0307", "")
+
+
 @lru_cache(maxsize=64)
-def _foreign_day(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+def _foreign_day(
+    language: str,
+) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]] | None:
     """The day-month pattern of a language that writes months in its own words ("5. März 2020",
-    "5 de marzo de 2020", "5 марта"), with the month names dateparser keeps for it; None for
-    English (the patterns above) and for a language dateparser does not know.
+    "5 de marzo de 2020", "5 марта"), the month of each name (by :func:`_month_key`), and the
+    names that are abbreviations; None for English (the patterns above), Chinese and Japanese
+    (:data:`_CJK_DAY`) and a language dateparser does not know.
 
     Dates carry across languages as they are, so two articles in different languages can meet on
     them; the scorer's time features and the story view's facts read these keys.
     """
-    if language in ("en", "", "und") or language in _CJK:
+    if not _CODE.match(language) or language in ("en", "und") or language in _CJK:
         return None
     try:
         data = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
-    except (ImportError, ValueError):
+    except ImportError:
         return None
     names: dict[str, int] = {}
+    short: set[str] = set()
     for number, month in enumerate(MONTHS, 1):
-        for name in data.get(month, ()):
-            name = name.casefold().rstrip(".")
-            # two-letter stubs ("Oc", "Ni") are prefixes of ordinary words
-            if len(name) >= 3 and not name.isdigit():
-                names.setdefault(name, number)
+        # two-letter stubs ("Oc", "Ni") are prefixes of ordinary words
+        forms = {_month_key(n) for n in data.get(month, ())}
+        forms = {f for f in forms if len(f) >= 3 and not f.isdigit()}
+        for form in forms:
+            for key in (form, _month_key(form.upper())):
+                names.setdefault(key, number)
+                # an abbreviation ("mar" of "marzo", "set" of "settembre") is also a word
+                # ("mar": sea), so it counts only with its dot or a year
+                if any(other != form and other.startswith(form) for other in forms):
+                    short.add(key)
     if not names:
         return None
     months = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # the day, an optional "." (German, Polish) or "de" (Spanish, Portuguese), the month, an
-    # optional year after "de" or a comma
-    return re.compile(
-        rf"(?<!\w)(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{months})\.?(?!\w)"
-        rf"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})(?!\d))?",
+    # optional year (after "de" in Spanish; a comma before it is English and a count after it,
+    # "5 de marzo, 2000 personas", is not a year)
+    pattern = re.compile(
+        rf"(?<!\w)(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?(?P<month>{months})(?P<dot>\.)?"
+        rf"(?!\w)(?:\s+(?:de\s+|del\s+)?(?P<year>{DATE_ENTITY_YEARS})(?!\d))?",
         re.I,
-    ), names
+    )
+    return pattern, names, frozenset(short)
 
 
 def _foreign_hits(
@@ -203,21 +223,37 @@ def _foreign_hits(
 ) -> Iterable[tuple[int, int, str]]:
     """(start, end, key) of the days ``text`` writes in ``language``'s own words."""
     if language in _CJK:
-        pattern, names = _CJK_DAY, None
-    elif found := _foreign_day(language):
-        pattern, names = found
-    else:
+        for match in _CJK_DAY.finditer(text):
+            year = int(match["year"]) if match["year"] else None
+            if key := _day_key(year, int(match["month"]), int(match["day"]), published):
+                yield match.start(), match.end(), key
         return
+    found = _foreign_day(language)
+    if found is None:
+        return
+    pattern, names, short = found
     for match in pattern.finditer(text):
-        month = int(match["month"]) if names is None else names[match["month"].casefold()]
+        name = _month_key(match["month"])
+        month = names.get(name)
+        if month is None or (name in short and not (match["year"] or _abbreviated(match))):
+            continue
         year = int(match["year"]) if match["year"] else None
         if key := _day_key(year, month, int(match["day"]), published):
             yield match.start(), match.end(), key
 
 
+def _abbreviated(match: re.Match[str]) -> bool:
+    """Whether a short month name has the dot of an abbreviation ("12. Jan. hat"), not a full
+    stop ("dopo 3 set."): the sentence goes on after it in lower case or digits."""
+    if not match["dot"]:
+        return False
+    after = match.string[match.end() :].lstrip()
+    return bool(after) and (after[0].isdigit() or after[0].islower())
+
+
 def _day_key(year: int | None, month: int, day: int, published: dt.date | None) -> str | None:
     """``date:YYYY-MM-DD`` (or ``date:--MM-DD`` when the year is unknown and cannot be
-    resolved); None for a day no month has."""
+    resolved); None for a month or a day out of range."""
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     if year is None and published:
@@ -246,10 +282,13 @@ def _regex_hits(
         value = parse_number(match["num"])
         if value is not None:
             yield match.start(), match.end(), "percent", f"percent:{number_text(value)}"
-    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
+    # English month and weekday names only in English: "5 mar" in Spanish is the sea, and each
+    # other language's own month names are read below
+    english = language == "en"
+    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH) if english else (_ISO,):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), "date", date_key(match.group(0), published)
-    for match in _WEEKDAY.finditer(text):
+    for match in _WEEKDAY.finditer(text) if english else ():
         yield match.start(), match.end(), "date", date_key(match.group(0), published)
     for start, end, key in _foreign_hits(text, language, published):
         yield start, end, "date", key
@@ -298,7 +337,7 @@ def extract(
     writes in its own month names.
     """
     day = published_date(published)
-    language = (language or "en").split("-")[0].lower()
+    language = re.split(r"[-_]", language or "en")[0].lower()
     found: list[tuple[int, int, str, str, str, int]] = []
     for sentence in sentences:
         for start, end, kind, key in _regex_hits(sentence.text, day, language):

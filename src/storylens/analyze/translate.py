@@ -12,8 +12,10 @@ untouched: a process start costs about 0.1 s, so one per article would dominate.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import subprocess
 import threading
 from collections import OrderedDict
@@ -28,8 +30,8 @@ _CODES = {
     "is": ("isl",), "mk": ("mkd", "mk"), "sr": ("hbs",), "hr": ("hbs",), "bs": ("hbs",),
 }  # fmt: skip
 #: Apertium's marks on words it could not handle: * unknown (the word as written), # and @
-_MARKS = re.compile(r"[*#@](?=\w)")
-_UNKNOWN = re.compile(r"\*\w")
+_MARKS = re.compile(r"(?<!\w)[*#@](?=\w)")
+_UNKNOWN = re.compile(r"(?<!\w)\*\w")
 _WORD = re.compile(r"\w+")
 #: a line no news text holds, that Apertium copies as it is: where one text ends
 _SEPARATOR = "§§ {} §§"
@@ -85,7 +87,7 @@ class Apertium(ProcessShared):
 
     def mode(self, language: str | None) -> str | None:
         """The Apertium mode that translates ``language`` into English, if installed."""
-        for code in _CODES.get((language or "").split("-")[0].lower(), ()):
+        for code in _CODES.get(re.split(r"[-_]", language or "")[0].lower(), ()):
             for mode in (f"{code}-eng", f"{code}-en"):
                 if mode in self.pairs:
                     return mode
@@ -97,14 +99,20 @@ class Apertium(ProcessShared):
         mode = self.mode(language)
         if mode is None:
             return [None] * len(texts)
+        found: dict[str, Translation | None] = {}
         with self._lock:
-            todo = [t for t in dict.fromkeys(texts) if (mode, t) not in self._done]
+            for text in dict.fromkeys(texts):
+                if (mode, text) in self._done:
+                    found[text] = self._done[(mode, text)]
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
         # a few hundred articles take seconds: the timeout stays meaningful for a large batch
         for start in range(0, len(todo), self.chunk):
             part = todo[start : start + self.chunk]
-            self._keep(mode, part, self._run(mode, part))
-        with self._lock:
-            return [self._done.get((mode, t)) for t in texts]
+            made = self._run(mode, part)
+            found.update(zip(part, made, strict=True))
+            self._keep(mode, part, made)
+        # from the batch's own results: the bounded memo may already have let some go
+        return [found[t] for t in texts]
 
     def _keep(self, mode: str, texts: list[str], found: list[Translation | None]) -> None:
         with self._lock:
@@ -116,30 +124,42 @@ class Apertium(ProcessShared):
 
     def _run(self, mode: str, texts: list[str]) -> list[Translation | None]:
         # The marker stands alone between blank lines, and no text may hold one itself.
-        clean = [_SPLIT.sub("\n\n", t) for t in texts]
+        clean = [_SPLIT.sub("\n\n", t.replace("\0", " ")) for t in texts]
+        # an end marker after the last text: output cut short loses it
         joined = "".join(f"\n\n{_SEPARATOR.format(i)}\n\n{t}" for i, t in enumerate(clean))
-        assert self.program is not None  # mode() found a pair, so the program was found
-        try:
-            done = subprocess.run(
-                [self.program, mode],
-                input=joined,
-                capture_output=True,
-                text=True,
-                timeout=self.timeout,
-                check=True,
-            )
-        except (OSError, subprocess.SubprocessError):
+        joined += f"\n\n{_SEPARATOR.format(len(texts))}\n"
+        output = self._process(mode, joined)
+        parts = _SPLIT.split(output) if output is not None else []
+        # ["", "0", text0, "1", text1, …, "n", ""]: every marker back, in order, or none is trusted
+        if parts[1::2] != [str(i) for i in range(len(texts) + 1)]:
             return [None] * len(texts)
-        parts = _SPLIT.split(done.stdout)
-        # ["", "0", text0, "1", text1, ...]: a count that does not match means a marker was lost
-        found = dict(zip(parts[1::2], parts[2::2], strict=True)) if len(parts) % 2 else {}
         out: list[Translation | None] = []
-        for i in range(len(texts)):
-            english = found.get(str(i))
-            if english is None:
-                out.append(None)
-                continue
-            words = len(_WORD.findall(english)) or 1
-            known = 1.0 - len(_UNKNOWN.findall(english)) / words
+        for english in parts[2:-1:2]:
+            words = len(_WORD.findall(english))
+            known = 1.0 - len(_UNKNOWN.findall(english)) / words if words else 0.0
             out.append(Translation(_MARKS.sub("", english).strip(), round(known, 4), mode))
         return out
+
+    def _process(self, mode: str, text: str) -> str | None:
+        """Apertium's output for ``text``, or None when it fails or runs out of time (its whole
+        pipeline is then killed: ``apertium`` is a shell script that starts one per stage)."""
+        assert self.program is not None  # mode() found a pair, so the program was found
+        try:
+            with subprocess.Popen(
+                [self.program, mode],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                encoding="utf-8",
+                errors="replace",
+                start_new_session=True,
+            ) as process:
+                try:
+                    output, _ = process.communicate(text, timeout=self.timeout)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.communicate()
+                    return None
+        except OSError:
+            return None
+        return output if process.returncode == 0 else None

@@ -52,7 +52,7 @@ class Judge(ProcessShared):
     def __reduce__(self) -> tuple[Any, ...]:
         # what was given travels; what was read from the package is read again where it lands
         if self.is_shared():
-            return (Judge.shared, ())
+            return (type(self).shared, ())
         return (type(self), (*self._given, self.glosses, None, self._weights))
 
     @property
@@ -67,9 +67,8 @@ class Judge(ProcessShared):
     @property
     def weights(self) -> TermWeights:
         """The words' idf the scorer was fitted with (the committed ones unless given)."""
-        if self._weights is None:
-            self._weights = TermWeights.shipped()
-        return self._weights
+        # not kept on the judge: a pickle of it then carries only weights it was given
+        return self._weights if self._weights is not None else TermWeights.shipped()
 
     @property
     def same_story_model(self) -> SameStoryModel:
