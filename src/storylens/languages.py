@@ -15,6 +15,12 @@ _SAMPLE_CHARS = 1000  # langid is as accurate on 1000 chars, at a third of the c
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
+def primary(code: str) -> str:
+    """The language of a language tag, without its region or script: "es" of "es-ES", "es_es"
+    or " ES ". Every stage compares languages by this."""
+    return code.strip().lower().replace("_", "-").split("-")[0]
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``, or None when it is too short to tell."""
     sample = text[:_SAMPLE_CHARS]

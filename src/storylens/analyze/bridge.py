@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from storylens.analyze.glossary import COMPOUNDING, glossary, segment_chinese
 from storylens.analyze.translate import Apertium
+from storylens.languages import primary
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 #: a capitalised word that does not open a sentence: a script-agnostic proxy for a name
@@ -74,7 +75,7 @@ def _guess(opening: str) -> str:
 
 def bridge(text: str, language: str | None = None) -> Bridged:
     """The dictionary-bridged view of ``text``; ``language`` is guessed when None."""
-    return _bridge(text, _language(text, language))
+    return _bridge(text, language_in(text, language))
 
 
 @lru_cache(maxsize=8192)
@@ -115,13 +116,13 @@ def _bridge(text: str, language: str) -> Bridged:
 def article_bridge(text: str, language: str | None = None) -> Bridged:
     """The bridged view of a whole article (title and body): from its Apertium translation where
     a pair into English is installed, else :func:`bridge`'s."""
-    return _article_bridge(text, _language(text, language))
+    return _article_bridge(text, language_in(text, language))
 
 
 def sentence_glosses(texts: Sequence[str], language: str | None) -> list[tuple[str, ...]]:
     """The English content words of each sentence of one article: from one Apertium process for
     all of them where a pair into English is installed, else each sentence's dictionary gloss."""
-    lang = (language or "en").split("-")[0].lower()
+    lang = primary(language or "en")
     found = Apertium.shared().to_english(texts, lang) if lang != "en" else [None] * len(texts)
     return [
         _bridge(t.text, "en").gloss if t is not None else _bridge(text, lang).gloss
@@ -135,15 +136,16 @@ def prepare_articles(items: Iterable[tuple[str, str | None]]) -> None:
     apertium = Apertium.shared()
     by_language: dict[str, list[str]] = {}
     for text, language in items:
-        lang = _language(text, language)
+        lang = language_in(text, language)
         if lang != "en" and apertium.mode(lang) is not None:
             by_language.setdefault(lang, []).append(text)
     for lang, texts in by_language.items():
         apertium.to_english(texts, lang)
 
 
-def _language(text: str, language: str | None) -> str:
-    return (language or guess_language(text)).split("-")[0].lower()
+def language_in(text: str, language: str | None) -> str:
+    """The language the bridge reads ``text`` in: ``language`` as declared, else guessed."""
+    return primary(language or guess_language(text))
 
 
 @lru_cache(maxsize=8192)
@@ -163,7 +165,7 @@ def _article_bridge(text: str, language: str) -> Bridged:
 def senses(text: str, language: str) -> list[frozenset[str]]:
     """Per content word of ``text``, the English words it may mean (every listed sense's first
     words, lemmatised); an English word is its own lemma. Empty without a dictionary."""
-    lang = language.split("-")[0].lower()
+    lang = primary(language)
     stop, english_stop = _stop_words(lang), _stop_words("en")
     if lang == "zh":
         book = glossary("zh")

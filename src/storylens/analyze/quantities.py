@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from storylens.analyze.document import Quantity, Sentence
 from storylens.days import DATE_ENTITY_YEARS, MONTH_NAME, MONTHS, month_number
+from storylens.languages import primary
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -145,8 +146,7 @@ def date_key(text: str, published: dt.date | None) -> str:
             continue
         month = match["month"]
         month_no = int(month) if month.isdigit() else month_number(month)
-        year = int(match["year"]) if match["year"] else None
-        if key := _day_key(year, month_no, int(match["day"]), published):
+        if key := _day_key(match["year"], month_no, int(match["day"]), published):
             return key
     if match := _MONTH_YEAR.search(low):
         return f"date:{int(match['year']):04d}-{month_number(match['month']):02d}"
@@ -224,8 +224,7 @@ def _foreign_hits(
     """(start, end, key) of the days ``text`` writes in ``language``'s own words."""
     if language in _CJK:
         for match in _CJK_DAY.finditer(text):
-            year = int(match["year"]) if match["year"] else None
-            if key := _day_key(year, int(match["month"]), int(match["day"]), published):
+            if key := _day_key(match["year"], int(match["month"]), int(match["day"]), published):
                 yield match.start(), match.end(), key
         return
     found = _foreign_day(language)
@@ -237,8 +236,7 @@ def _foreign_hits(
         month = names.get(name)
         if month is None or (name in short and not (match["year"] or _abbreviated(match))):
             continue
-        year = int(match["year"]) if match["year"] else None
-        if key := _day_key(year, month, int(match["day"]), published):
+        if key := _day_key(match["year"], month, int(match["day"]), published):
             yield match.start(), match.end(), key
 
 
@@ -251,11 +249,12 @@ def _abbreviated(match: re.Match[str]) -> bool:
     return bool(after) and (after[0].isdigit() or after[0].islower())
 
 
-def _day_key(year: int | None, month: int, day: int, published: dt.date | None) -> str | None:
-    """``date:YYYY-MM-DD`` (or ``date:--MM-DD`` when the year is unknown and cannot be
-    resolved); None for a month or a day out of range."""
+def _day_key(written: str | None, month: int, day: int, published: dt.date | None) -> str | None:
+    """``date:YYYY-MM-DD`` from a match's year as written (None: resolved against ``published``,
+    else ``date:--MM-DD``); None for a month or a day out of range."""
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
+    year = int(written) if written else None
     if year is None and published:
         year = _year_for(month, day, published)
     return f"date:{year:04d}-{month:02d}-{day:02d}" if year else f"date:--{month:02d}-{day:02d}"
@@ -337,7 +336,7 @@ def extract(
     writes in its own month names.
     """
     day = published_date(published)
-    language = re.split(r"[-_]", language or "en")[0].lower()
+    language = primary(language or "en")
     found: list[tuple[int, int, str, str, str, int]] = []
     for sentence in sentences:
         for start, end, kind, key in _regex_hits(sentence.text, day, language):

@@ -22,6 +22,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
 
+from storylens.languages import primary
 from storylens.shared import ProcessShared
 
 #: ISO 639-1 -> the codes Apertium's pairs into English may be named with (new and old style)
@@ -87,7 +88,7 @@ class Apertium(ProcessShared):
 
     def mode(self, language: str | None) -> str | None:
         """The Apertium mode that translates ``language`` into English, if installed."""
-        for code in _CODES.get(re.split(r"[-_]", language or "")[0].lower(), ()):
+        for code in _CODES.get(primary(language or ""), ()):
             for mode in (f"{code}-eng", f"{code}-en"):
                 if mode in self.pairs:
                     return mode

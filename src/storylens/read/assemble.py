@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from storylens.languages import detect_language
+from storylens.languages import detect_language, primary
 from storylens.model import Article, Caption
 from storylens.read.dates import iso_date
 from storylens.read.furniture import Layout
@@ -26,7 +26,7 @@ def outlet_from_url(url: str | None) -> str | None:
 
 def _language(declared: str | None, title: str, text: str) -> str | None:
     if declared:
-        code = declared.strip().lower().replace("_", "-").split("-")[0]
+        code = primary(declared)
         if _ISO_LANG.match(code):
             return code
     return detect_language(f"{title}\n{text}")

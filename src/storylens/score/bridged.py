@@ -149,9 +149,13 @@ def _embedding_cos(a: Bridged, b: Bridged, vectors: GlossVectors) -> float:
     return cosine_or_nan(u, v)
 
 
-def gloss_words(view: Bridged) -> list[str]:
-    """The English side of an article as words: its gloss and its names in ASCII."""
-    return _TOKEN.findall(" ".join((*view.gloss, *sorted(view.names))).lower())
+def weighted_words(x: Analysis) -> tuple[list[str], tuple[str, ...]]:
+    """What the two idf-weighted cosines read of an article, and ``storylens train`` counts
+    their idf from: its English side as words (gloss and names in ASCII), and every word of it
+    in ASCII."""
+    view = bridged(x)
+    gloss = _TOKEN.findall(" ".join((*view.gloss, *sorted(view.names))).lower())
+    return gloss, ascii_words(bridge_text(x.article))
 
 
 @lru_cache(maxsize=8192)
@@ -174,6 +178,7 @@ def bridge_features(
     None)."""
     weights = weights if weights is not None else TermWeights.shipped()
     ba, bb = bridged(a), bridged(b)
+    wa, wb = weighted_words(a), weighted_words(b)
     ga, gb = set(ba.gloss), set(bb.gloss)
     same = ba.language == bb.language
     return [
@@ -184,8 +189,6 @@ def bridge_features(
         containments_or_nan(set(ba.names), set(bb.names))[1],
         jaccard_or_nan(set(ba.lemmas), set(bb.lemmas)) if same else math.nan,
         min(ba.coverage, bb.coverage),
-        weights.gloss.cosine(gloss_words(ba), gloss_words(bb)),
-        weights.ascii.cosine(
-            ascii_words(bridge_text(a.article)), ascii_words(bridge_text(b.article))
-        ),
+        weights.gloss.cosine(wa[0], wb[0]),
+        weights.ascii.cosine(wa[1], wb[1]),
     ]

@@ -14,7 +14,7 @@ from datetime import date
 
 import numpy as np
 
-from storylens.analyze.bridge import guess_language
+from storylens.analyze.bridge import language_in
 from storylens.analyze.document import Analysis
 from storylens.days import CENTURY_YEARS
 from storylens.score.bridged import (
@@ -362,8 +362,7 @@ def _text_features(a: Analysis, b: Analysis) -> list[float]:
 def language_of(x: Analysis) -> str:
     """The article's language as analysed, else guessed from its opening: the language its
     bridge view reads it in."""
-    language = x.article.language or guess_language(bridge_text(x.article))
-    return language.split("-")[0].lower()
+    return language_in(bridge_text(x.article), x.article.language)
 
 
 def _shape_features(a: Analysis, b: Analysis) -> list[float]:

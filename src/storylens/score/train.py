@@ -24,7 +24,7 @@ from sklearn.preprocessing import StandardScaler
 from storylens.analyze.analyzer import Analyzer
 from storylens.analyze.document import Analysis
 from storylens.model import SCORE_DIMENSIONS
-from storylens.score.bridged import ascii_words, bridge_text, bridged, gloss_words
+from storylens.score.bridged import weighted_words
 from storylens.score.corpus import analyse_pairs
 from storylens.score.features import FEATURE_NAMES, feature_matrix
 from storylens.score.judge import same_story_many
@@ -48,11 +48,8 @@ def _ridge_pearson(X: np.ndarray, Y: np.ndarray, Xt: np.ndarray, Yt: np.ndarray)
 
 def _term_weights(pairs: list[tuple[Analysis, Analysis]]) -> TermWeights:
     """The idf tables of the bridge block's weighted cosines, from each training article once."""
-    seen = list({x.article.id: x for pair in pairs for x in pair}.values())
-    return TermWeights.fit(
-        (gloss_words(bridged(x)) for x in seen),
-        (ascii_words(bridge_text(x.article)) for x in seen),
-    )
+    read = [weighted_words(x) for x in {x.article.id: x for pair in pairs for x in pair}.values()]
+    return TermWeights.fit((gloss for gloss, _ in read), (words for _, words in read))
 
 
 #: what ``storylens train --part`` fits

@@ -25,6 +25,7 @@ from functools import cached_property
 from storylens.analyze.bridge import bridge, senses
 from storylens.analyze.document import Analysis
 from storylens.analyze.models import Models
+from storylens.languages import primary
 from storylens.storyview.facts import Draft
 from storylens.storyview.model import TRANSLATED, Carrier
 from storylens.storyview.numbers import COUNTED_KINDS, Reading, read, value_of
@@ -37,7 +38,7 @@ def bridge_method(language: str | None) -> str | None:
     """How a language reaches English: "english", the dictionaries' name, or None."""
     if not language:
         return None
-    lang = language.split("-")[0].lower()
+    lang = primary(language)
     if lang == "en":
         return "english"
     from storylens.analyze.glossary import glossary
