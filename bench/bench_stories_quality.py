@@ -38,11 +38,11 @@ def load_pages() -> tuple[list[Article], list[str]]:
     return [Article.from_dict(r) for r in records], [str(gold_label(r)) for r in records]
 
 
-def load_semeval() -> tuple[list[Article], list[str]]:
+def load_semeval(path: Path = SEMEVAL) -> tuple[list[Article], list[str]]:
     from storylens.score.semeval import SAME_STORY_OVERALL, load_pairs
     from storylens.stories.evaluate import stories_from_pairs
 
-    pairs = load_pairs(SEMEVAL)
+    pairs = load_pairs(path)
     gold = stories_from_pairs((p.a.id, p.b.id, p.scores[0] <= SAME_STORY_OVERALL) for p in pairs)
     articles = list({a.id: a for p in pairs for a in (p.a, p.b)}.values())
     return articles, [gold[a.id] for a in articles]

@@ -1,4 +1,4 @@
-"""Grouping across languages: hashed openings for languages MiniLM cannot read, no links across."""
+"""Grouping across languages: openings the model cannot read, hashed or met by their glosses."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import pytest
 from storylens.analyze.glossary import glossary
 from storylens.analyze.opening import hashing_encoder, stop_words
 from storylens.model import Article
+from storylens.stories.decision import Decision
 from storylens.stories.evaluate import stories_from_pairs
-from storylens.stories.features import featurize, story_analyzer
+from storylens.stories.features import GLOSS_OFFSET, StoryFeatures, featurize, story_analyzer
 from storylens.stories.grouping import StoryGrouper
 
 Encoder = Callable[[list[str]], np.ndarray]
@@ -122,3 +123,63 @@ def test_stories_from_pairs_joins_same_story_pairs_transitively() -> None:
     )
     assert gold["a"] == gold["b"] == gold["c"]
     assert len({gold["a"], gold["d"], gold["e"], gold["f"]}) == 4
+
+
+def _features(language: str, vector: list[float], gloss: list[float] | None) -> StoryFeatures:
+    unit = np.asarray(vector, dtype="float32") / np.linalg.norm(vector)
+    bridge = None if gloss is None else np.asarray(gloss, dtype="float32") / np.linalg.norm(gloss)
+    return StoryFeatures(id=f"{language}{vector}", embedding=unit, language=language, bridge=bridge)
+
+
+def test_one_language_the_model_cannot_read_meets_through_its_gloss() -> None:
+    # hashed openings far apart (0.0), glosses close (0.8)
+    a = _features("pl", [1, 0], [1, 0])
+    b = _features("pl", [0, 1], [0.8, 0.6])
+    glossed = Decision(threshold=0.62, hashed_offset=0.37, gloss_offset=-0.05)
+    assert glossed.score(a, b) == glossed.score(b, a) == pytest.approx(0.8 - 0.05)
+    # without an offset (``--fast``), or with a side stored before glosses were kept: hashed
+    assert Decision(hashed_offset=0.37).score(a, b) == pytest.approx(0.37)
+    unglossed = dataclasses.replace(b, bridge=None)
+    assert glossed.score(a, unglossed) == glossed.score(unglossed, a) == pytest.approx(0.37)
+    # English openings are read by the model as before
+    en_a, en_b = _features("en", [1, 0], None), _features("en", [0.6, 0.8], None)
+    assert glossed.score(en_a, en_b) == pytest.approx(0.6)
+    # and two languages still meet only with cross-language links on
+    assert glossed.score(a, _features("cs", [1, 0], [1, 0])) == -1.0
+
+
+def test_the_grouper_reads_glosses_with_the_model_embedding_only(fake_encoder: Encoder) -> None:
+    assert StoryGrouper(encoder=fake_encoder).decision.gloss_offset == GLOSS_OFFSET
+    assert StoryGrouper.fast().decision.gloss_offset is None
+    assert StoryGrouper.fast(gloss_offset=0.1).decision.gloss_offset == 0.1
+
+
+@needs_german
+def test_german_reports_of_one_event_meet_through_their_glosses(encoder: Encoder) -> None:
+    strike = Article(
+        title="Lokführer streiken: Bahn stellt Fernverkehr bundesweit ein",
+        text="Die Gewerkschaft der Lokführer hat ihre Mitglieder zu einem Streik von Mittwoch "
+        "an aufgerufen. Die Deutsche Bahn stellt deshalb den Fernverkehr bundesweit ein, "
+        "teilte das Unternehmen am Dienstag in Berlin mit.",
+        id="de-streik", language="de",
+    )  # fmt: skip
+    again = Article(
+        title="Bahnstreik: Fernzüge fallen von Mittwoch an aus",
+        text="Wegen des Streiks der Lokführergewerkschaft fallen von Mittwoch an fast alle "
+        "Fernzüge der Deutschen Bahn aus. Die Gewerkschaft hatte den Streik am Dienstag "
+        "angekündigt; Pendler müssen mit großen Einschränkungen rechnen.",
+        id="de-streik-2", language="de",
+    )  # fmt: skip
+    flood = Article(
+        title="Hochwasser in Bayern: Tausende Menschen in Sicherheit gebracht",
+        text="Nach tagelangem Regen sind in Bayern mehrere Flüsse über die Ufer getreten. "
+        "Tausende Menschen wurden in Sicherheit gebracht, die Feuerwehr ist im Dauereinsatz.",
+        id="de-flut", language="de",
+    )  # fmt: skip
+    grouper = StoryGrouper(encoder=encoder, verify=False).fit([strike, again, flood])
+    rows = [r.features for r in grouper.rows_]
+    assert all(f.bridge is not None and not f.model_encoded for f in rows)
+    decision = grouper.decision
+    same, other = decision.score(rows[0], rows[1]), decision.score(rows[0], rows[2])
+    assert same >= decision.threshold > other
+    assert grouper.labels_[0] == grouper.labels_[1] != grouper.labels_[2]

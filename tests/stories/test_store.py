@@ -272,3 +272,37 @@ def test_a_long_lived_writer_loads_the_store_once(
         assert len(loads) == 4
         store.add(arts("tau", 1))
     assert len(loads) == 4
+
+
+def test_a_store_keeps_gloss_vectors_and_opens_older_stores_without_them(
+    tmp_path: Path, fake_encoder: Encoder
+) -> None:
+    from storylens.analyze.glossary import glossary
+
+    if glossary("de") is None:
+        pytest.skip("dict-freedict-deu-eng is not installed (make system-deps)")
+    german = [
+        Article(title="Krieg und Regierung", text="Der Krieg und die Regierung. " * 10,
+                id=f"de{i}", language="de")
+        for i in range(2)
+    ]  # fmt: skip
+    path = tmp_path / "s.db"
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(german[:1])
+        made = store.grouper.rows_[0].features.bridge
+    assert made is not None
+    with StoryStore(path, encoder=fake_encoder) as store:
+        read = store._load().rows_[0].features.bridge
+        assert read is not None and np.array_equal(read, made)
+    # a store written before gloss vectors were kept has no column for them
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE articles DROP COLUMN bridge")
+    db.commit()
+    db.close()
+    with StoryStore(path, encoder=fake_encoder) as store:
+        assert store._load().rows_[0].features.bridge is None  # read as it was grouped: hashed
+        store.add(german[1:])
+        assert len(store.assignments()) == 2
+    with StoryStore(path, encoder=fake_encoder) as store:
+        bridges = [row.features.bridge for row in store._load().rows_]
+        assert bridges[0] is None and bridges[1] is not None

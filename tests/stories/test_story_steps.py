@@ -116,8 +116,15 @@ def test_features_are_the_grouping_reading_of_the_opening(fake_encoder: Encoder)
     assert lead(FED).startswith("Fed raises rates by 75 basis points. WASHINGTON")  # no repeat
 
 
-def test_without_cross_lingual_links_nothing_is_glossed(fake_encoder: Encoder) -> None:
-    assert all(f.bridge is None for f in featurize(ARTICLES, story_analyzer(encoder=fake_encoder)))
+def test_only_the_model_embedding_or_cross_lingual_links_gloss(fake_encoder: Encoder) -> None:
+    def glossed(analyzer: Analyzer) -> list[str]:
+        return [f.id for f in featurize(ARTICLES, analyzer) if f.bridge is not None]
+
+    # the model's embedding reads two German openings through their glosses
+    assert glossed(story_analyzer(encoder=fake_encoder)) == [PAKET.id]
+    # hashing (--fast) reads them hashed and glosses only to link across languages
+    assert glossed(story_analyzer("hashing")) == []
+    assert glossed(story_analyzer("hashing", cross_lingual=True)) == [PAKET.id]
 
 
 def test_the_story_steps_run_no_spacy(monkeypatch: pytest.MonkeyPatch) -> None:

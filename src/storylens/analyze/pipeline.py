@@ -48,7 +48,8 @@ STEPS: dict[str, Step] = {
 }
 #: what story grouping reads of an article: no spaCy, one encoder pass over the openings
 STORY = frozenset({"lead", "signature"})
-#: :data:`STORY` with the English gloss of other languages' openings (cross-lingual links)
+#: :data:`STORY` with the English gloss of other languages' openings: how the model's embedding
+#: reads two openings in one such language, and how links cross languages
 CROSS_STORY = STORY | {"gloss"}
 #: everything compare and the story view read (not the story grouping's light reading)
 FULL = frozenset(STEPS) - CROSS_STORY

@@ -36,6 +36,11 @@ class Decision:
     #: whether articles in different languages may link at all (through the gloss); off by
     #: default: on SemEval test as clusters the gloss cosine linked mostly wrong pairs (README)
     cross_lingual: bool = False
+    #: added to the gloss cosine of two openings in one language the model does not read, both
+    #: glossed into English: they meet on the model's scale instead of by feature hashing, which
+    #: tells one Polish story from another far worse (README); None keeps hashing (``--fast``,
+    #: where the gloss is hashed too)
+    gloss_offset: float | None = None
 
     def score(self, a: StoryFeatures, b: StoryFeatures) -> float:
         """cosine + weighted key overlaps; -1 outside the time window, across languages or
@@ -45,18 +50,37 @@ class Decision:
             return -1.0
         if a.language and b.language and a.language != b.language:
             return self._cross_score(a, b)
-        if a.model_encoded != b.model_encoded:
-            # a model vector and a hashed one live in different spaces (an undetectable
-            # language meets a detected one the model cannot read): no cosine to take
+        cosine = self._cosine(a, b)
+        if cosine is None:
             return -1.0
-        cosine = float(a.embedding @ b.embedding)
-        if not a.model_encoded:  # so both are hashed
-            cosine += self.hashed_offset
         return (
             cosine
             + self.name_weight * jaccard(a.names, b.names)  # type: ignore[arg-type]
             + self.number_weight * jaccard(a.numbers, b.numbers)  # type: ignore[arg-type]
         )
+
+    def _cosine(self, a: StoryFeatures, b: StoryFeatures) -> float | None:
+        """The topic part of a same-language score, on the model's scale; None when the two
+        vectors live in different spaces (an undetectable language meets a detected one the
+        model cannot read)."""
+        if a.model_encoded != b.model_encoded:
+            return None
+        if a.model_encoded:
+            return float(a.embedding @ b.embedding)
+        if self.gloss_offset is not None:
+            glossed = self._glossed_cosine(a, b)
+            if glossed is not None:
+                return glossed + self.gloss_offset
+        return float(a.embedding @ b.embedding) + self.hashed_offset
+
+    @staticmethod
+    def _glossed_cosine(a: StoryFeatures, b: StoryFeatures) -> float | None:
+        """Cosine of the two gloss vectors; None unless both have one of one size (stores
+        written before they kept glosses have none)."""
+        va, vb = getattr(a, "bridge", None), getattr(b, "bridge", None)
+        if va is None or vb is None or va.shape != vb.shape:
+            return None
+        return float(va @ vb)
 
     def _cross_score(self, a: StoryFeatures, b: StoryFeatures) -> float:
         """Two languages meet through the English gloss (:mod:`.crossing`): its cosine plus

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: the embeddings grouping can run on, each with the light-decision threshold fitted for it:
 #: MiniLM (the default) and model-free feature hashing (``cluster --fast``, for huge corpora)
 EMBEDDINGS = {"minilm": 0.62, "hashing": 0.25}
+#: :attr:`.decision.Decision.gloss_offset` of the MiniLM embedding: fitted on SemEval-2022 train
+#: as clusters, never on test (``python bench/fit_gloss_offset.py``)
+GLOSS_OFFSET = -0.05
 
 
 @dataclass(slots=True)
@@ -103,14 +106,16 @@ def story_analyzer(
     cache: AnalysisCache | None = None,
 ) -> Analyzer:
     """The analyzer of the story steps: ``embedding`` (or ``encoder`` in its place) embeds the
-    openings, and with ``cross_lingual`` the openings of other languages are glossed too (an
-    encoder pass each, so only when links may cross languages)."""
+    openings, and the openings of other languages are glossed into English too (an encoder pass
+    each): the model's embedding reads two openings in one such language through their glosses,
+    and ``cross_lingual`` links two languages through them. Hashing (``--fast``) glosses only
+    for ``cross_lingual``."""
     # here, not at the top: the analysis pipeline's imports cost `import storylens.stories`
     # a sixth of a second that reading a store does not need
     from storylens.analyze.analyzer import Analyzer
     from storylens.analyze.pipeline import CROSS_STORY, STORY, AnalyzeOptions
 
-    steps = CROSS_STORY if cross_lingual else STORY
+    steps = CROSS_STORY if cross_lingual or embedding == "minilm" else STORY
     options = AnalyzeOptions(
         steps=steps, embedding=check_embedding(embedding), lead_encoder=encoder
     )

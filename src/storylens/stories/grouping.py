@@ -31,6 +31,7 @@ from storylens.stories.decision import Decision
 from storylens.stories.dedup import DuplicateIndex, sign_many
 from storylens.stories.features import (
     EMBEDDINGS,
+    GLOSS_OFFSET,
     Encoder,
     StoryFeatures,
     check_embedding,
@@ -68,7 +69,10 @@ class StoryGrouper:
     ``embedding`` picks the sentence embedding (``"minilm"``, or ``"hashing"`` for corpora too big
     to encode); ``threshold`` defaults to the one fitted for it; ``encoder`` replaces the
     embedding's encoder (a test's stand-in). ``verify`` lets the scoring model check the links
-    the light decision would make (accurate, about 50 ms an article).
+    the light decision would make (accurate, about 50 ms an article). ``gloss_offset`` places
+    two openings in one language the model does not read, met through their English glosses, on
+    the model's scale (:class:`.decision.Decision`); None is the one fitted for MiniLM
+    (``--fast`` reads such pairs by hashing).
     """
 
     def __init__(
@@ -84,6 +88,7 @@ class StoryGrouper:
         embedding: str = "minilm",
         cross_lingual: bool = False,
         analyzer: Analyzer | None = None,
+        gloss_offset: float | None = None,
     ) -> None:
         self.threshold = threshold
         self.name_weight = name_weight
@@ -96,6 +101,7 @@ class StoryGrouper:
         self.embedding = embedding
         self.cross_lingual = cross_lingual
         self.analyzer = analyzer
+        self.gloss_offset = gloss_offset
 
     @classmethod
     def fast(cls, **params: Any) -> StoryGrouper:
@@ -123,7 +129,17 @@ class StoryGrouper:
         offset = fitted - EMBEDDINGS["hashing"]
         crossing = getattr(self, "cross_lingual", False)  # pickles from before the bridge lack it
         weights = (self.name_weight, self.number_weight)
-        return Decision(*weights, threshold, self.window_days, offset, cross_lingual=crossing)
+        glossed = getattr(self, "gloss_offset", None)  # pickles from before it lack it
+        if glossed is None and self.embedding == "minilm":
+            glossed = GLOSS_OFFSET
+        return Decision(
+            *weights,
+            threshold,
+            self.window_days,
+            offset,
+            cross_lingual=crossing,
+            gloss_offset=glossed,
+        )
 
     def story_analyzer(self) -> Analyzer:
         """An analyzer of the story steps this grouper reads (:func:`.features.story_analyzer`),

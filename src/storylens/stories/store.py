@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_group TEXT NOT NULL,
     outlet TEXT, title TEXT, published TEXT,
     embedding BLOB NOT NULL,
-    keys TEXT NOT NULL
+    keys TEXT NOT NULL,
+    bridge BLOB
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 CREATE TABLE IF NOT EXISTS stories (
@@ -53,6 +54,14 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 CREATE TABLE IF NOT EXISTS merged (old TEXT PRIMARY KEY, survivor TEXT NOT NULL);
 """
+
+
+def _blob(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="float32").tobytes()
+
+
+def _vector(blob: bytes | None) -> np.ndarray | None:
+    return None if blob is None else np.frombuffer(blob, dtype="float32")
 
 
 def _texts(article: Article) -> tuple[str, str]:
@@ -85,6 +94,7 @@ class StoryStore(StoreReads):
         try:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(SCHEMA)
+            self._add_bridge_column()
         except sqlite3.OperationalError as exc:
             self._db.close()
             raise StoreBusy(f"{self.path}: {exc}; is another run writing to it?") from exc
@@ -99,6 +109,13 @@ class StoryStore(StoreReads):
         self.status: dict[str, Literal["added", "updated", "unchanged"]] = {}
         #: the articles the last add could neither analyse nor group, and why
         self.failed: list[Failed[Article]] = []
+
+    def _add_bridge_column(self) -> None:
+        """Stores written before gloss vectors were kept gain the column; their rows stay
+        without one (grouping reads such a row's language by hashing, as it was grouped)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        if "bridge" not in columns:
+            self._db.execute("ALTER TABLE articles ADD COLUMN bridge BLOB")
 
     @property
     def embedding(self) -> str | None:
@@ -263,7 +280,7 @@ class StoryStore(StoreReads):
         # grouping needs only these fields: SQLite reads them out of each stored article's JSON
         # faster than Python parses it whole (seconds at 100k articles)
         rows = self._db.execute(
-            "SELECT id, title, outlet, published, story, embedding, keys,"
+            "SELECT id, title, outlet, published, story, embedding, keys, bridge,"
             " json_extract(data, '$.text') AS text, json_extract(data, '$.url') AS url"
             " FROM articles ORDER BY seq"
         )
@@ -289,6 +306,7 @@ class StoryStore(StoreReads):
                     years=frozenset(keys["years"]),
                     days=tuple(keys["days"]) if keys["days"] else None,  # type: ignore[arg-type]
                     language=keys.get("language"),
+                    bridge=_vector(row["bridge"]),
                     body=f"{title}\n{text}",
                     title=title,
                 )
@@ -318,7 +336,7 @@ class StoryStore(StoreReads):
             }
             db.execute(
                 "INSERT INTO articles (id, data, story, duplicate_group, outlet, title, published,"
-                " embedding, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " embedding, keys, bridge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     json.dumps(article.to_dict(), ensure_ascii=False),
@@ -327,8 +345,9 @@ class StoryStore(StoreReads):
                     article.outlet,
                     article.title,
                     article.published,
-                    np.asarray(feats.embedding, dtype="float32").tobytes(),
+                    _blob(feats.embedding),
                     json.dumps(keys),
+                    None if feats.bridge is None else _blob(feats.bridge),
                 ),
             )
             affected.add(grouper.labels_[row])
