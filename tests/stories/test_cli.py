@@ -169,3 +169,24 @@ def test_eval_stories_on_dev_set_beats_floor_and_baseline() -> None:
     fast = CliRunner().invoke(app, ["eval", "stories", str(path), "--json", "--fast"])
     assert fast.exit_code == 0, fast.output
     assert json.loads(fast.stdout)["storylens"]["f1"] >= floor["fast_f1"]
+
+
+def test_cluster_links_across_languages_unless_told_one_language(tmp_path: Path) -> None:
+    from storylens.analyze.glossary import glossary
+
+    from .test_across import FLOOD_EN, STRIKE_DE, STRIKE_EN
+
+    if glossary("de") is None:
+        pytest.skip("dict-freedict-deu-eng is not installed (make system-deps)")
+    src = tmp_path / "in.jsonl"
+    articles = (STRIKE_EN, STRIKE_DE, FLOOD_EN)
+    src.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in articles), encoding="utf-8")
+    found = []
+    for flags in ([], ["--one-language"]):
+        out = tmp_path / "out.jsonl"
+        result = CliRunner().invoke(app, ["cluster", str(src), "-o", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        found.append([json.loads(line)["story"] for line in out.read_text().splitlines()])
+    across, within = found
+    assert across[0] == across[1] != across[2]
+    assert len(set(within)) == 3

@@ -61,6 +61,12 @@ def cluster_cli(
         help="Model-free hashing embeddings and the light decision: for corpora of 100k+"
         " articles; less accurate (see README).",
     ),
+    one_language: bool = typer.Option(
+        False,
+        "--one-language",
+        help="Keep each story in one language (near-copies aside); by default the scoring model"
+        " links articles across languages.",
+    ),
     field: list[str] = FIELD_OPTION,
     input_format: str | None = INPUT_FORMAT_OPTION,
     max_bytes: int = MAX_BYTES_OPTION,
@@ -77,7 +83,12 @@ def cluster_cli(
     try:
         from storylens.stories.grouping import StoryGrouper
 
-        grouper = StoryGrouper.fast() if fast else StoryGrouper(verify=verify)
+        crossing = False if one_language else None
+        grouper = (
+            StoryGrouper.fast(cross_lingual=crossing)
+            if fast
+            else StoryGrouper(verify=verify, cross_lingual=crossing)
+        )
         records = _run(usable, store, engine, master, grouper, tally)
     except StorylensError as exc:
         raise tally.fail(str(exc), where=str(store or "")) from exc

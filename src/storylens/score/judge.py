@@ -89,6 +89,13 @@ class Judge(ProcessShared):
     def same_story(self, a: Analysis, b: Analysis) -> SameStory:
         return self.same_story_many([(a, b)])[0]
 
+    def overall_many(self, pairs: Sequence[tuple[Analysis, Analysis]]) -> np.ndarray:
+        """The scoring model's Overall per pair (1 = very similar … 4), without the same-story
+        verdicts :meth:`judge_many` adds."""
+        if not pairs:
+            return np.zeros(0)
+        return self.scorer.predict(self.features(pairs))[:, SCORE_DIMENSIONS.index("overall")]
+
     def judge_many(
         self, pairs: Sequence[tuple[Analysis, Analysis]], scorer: Scorer | None = None
     ) -> list[Judgement]:

@@ -55,6 +55,8 @@ class CrossIndex:
     def query(self, rows: Sequence[int]) -> list[list[int]]:
         """For each row, up to ``neighbors`` rows in other languages, nearest first."""
         out: list[list[int]] = [[] for _ in rows]
+        if len(set(self._languages)) < 2:  # one language (an English feed): none to look through
+            return out
         asked = [(k, self._at[r]) for k, r in enumerate(rows) if r in self._at]
         languages = np.array(self._languages, dtype=object)
         for begin in range(0, len(asked), self.BLOCK):

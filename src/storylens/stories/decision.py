@@ -82,18 +82,28 @@ class Decision:
             return None
         return float(va @ vb)
 
-    def _cross_score(self, a: StoryFeatures, b: StoryFeatures) -> float:
-        """Two languages meet through the English gloss (:mod:`.crossing`): its cosine plus
-        names in ASCII and numbers; -1 when either has no gloss (copies still meet via
-        near-duplicates)."""
-        from storylens.stories.crossing import ascii_names
-
+    def across(self, a: StoryFeatures, b: StoryFeatures) -> bool:
+        """Whether ``a`` and ``b`` are in two languages and may meet across them: links across
+        are on, the time window allows, and both have a vector in the gloss space (a language
+        without a dictionary meets others only as near-copies)."""
+        if not (self.cross_lingual and a.language and b.language and a.language != b.language):
+            return False
+        gap = day_gap(a.days, b.days)
+        if gap is not None and gap > self.window_days:
+            return False
         # stores written before the bridge lack the field
         va, vb = getattr(a, "cross_vector", None), getattr(b, "cross_vector", None)
-        if not self.cross_lingual or va is None or vb is None or va.shape != vb.shape:
+        return va is not None and vb is not None and va.shape == vb.shape
+
+    def _cross_score(self, a: StoryFeatures, b: StoryFeatures) -> float:
+        """Two languages meet through the English gloss (:mod:`.crossing`): its cosine plus
+        names in ASCII and numbers; -1 when they may not meet (:meth:`across`)."""
+        from storylens.stories.crossing import ascii_names
+
+        if not self.across(a, b):
             return -1.0
         return (
-            float(va @ vb)
+            float(a.cross_vector @ b.cross_vector)  # type: ignore[operator]
             + self.cross_offset
             + self.name_weight * jaccard(ascii_names(a.names), ascii_names(b.names))  # type: ignore[arg-type]
             + self.number_weight * jaccard(a.numbers, b.numbers)  # type: ignore[arg-type]

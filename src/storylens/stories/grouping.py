@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -40,7 +40,7 @@ from storylens.stories.features import (
 )
 from storylens.stories.linkage import average_link
 from storylens.stories.story import build_story, sort_stories, story_id, story_number
-from storylens.stories.verify import Verifier, light_analyzer
+from storylens.stories.verify import CrossCheck, Verifier, light_analyzer, whole_analyzer
 
 if TYPE_CHECKING:
     from storylens.analyze.analyzer import Analyzer
@@ -72,7 +72,10 @@ class StoryGrouper:
     the light decision would make (accurate, about 50 ms an article). ``gloss_offset`` places
     two openings in one language the model does not read, met through their English glosses, on
     the model's scale (:class:`.decision.Decision`); None is the one fitted for MiniLM
-    (``--fast`` reads such pairs by hashing).
+    (``--fast`` reads such pairs by hashing). ``cross_lingual`` lets stories link articles in
+    two languages: None (the default) where the scoring model checks links, which then decides
+    each such link on the two whole texts (:class:`.verify.CrossCheck`); True also without the
+    check, by the light gloss score (which links mostly wrong pairs); False never.
     """
 
     def __init__(
@@ -86,7 +89,7 @@ class StoryGrouper:
         encoder: Encoder | None = None,
         verify: bool = True,
         embedding: str = "minilm",
-        cross_lingual: bool = False,
+        cross_lingual: bool | None = None,
         analyzer: Analyzer | None = None,
         gloss_offset: float | None = None,
     ) -> None:
@@ -120,14 +123,14 @@ class StoryGrouper:
         self.next_story_: int = 1
         self.duplicates_ = DuplicateIndex(self.duplicate_threshold)
         self.index_: CandidateIndex | None = None
-        self.cross_index_ = CrossIndex(self.neighbors)
+        self.cross_index_ = CrossIndex(link_check.CROSS_NEIGHBORS)
 
     @property
     def decision(self) -> Decision:
         fitted = EMBEDDINGS[check_embedding(self.embedding)]
         threshold = fitted if self.threshold is None else self.threshold
         offset = fitted - EMBEDDINGS["hashing"]
-        crossing = getattr(self, "cross_lingual", False)  # pickles from before the bridge lack it
+        crossing = self.links_across(self.verify)
         weights = (self.name_weight, self.number_weight)
         glossed = getattr(self, "gloss_offset", None)  # pickles from before it lack it
         if glossed is None and self.embedding == "minilm":
@@ -144,8 +147,13 @@ class StoryGrouper:
     def story_analyzer(self) -> Analyzer:
         """An analyzer of the story steps this grouper reads (:func:`.features.story_analyzer`),
         made afresh: it pickles (Spark ships it) unless ``encoder`` is a local function."""
+        return story_analyzer(self.embedding, self.links_across(self.verify), self.encoder)
+
+    def links_across(self, checked: bool) -> bool:
+        """Whether links may cross languages in a batch whose links are ``checked`` (or not) by
+        the scoring model."""
         crossing = getattr(self, "cross_lingual", False)  # pickles from before the bridge lack it
-        return story_analyzer(self.embedding, crossing, self.encoder)
+        return checked if crossing is None else crossing
 
     def checks_links(self, articles: int) -> bool:
         """Whether the scoring model checks the links of a batch of ``articles`` rows: a spaCy
@@ -165,6 +173,7 @@ class StoryGrouper:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["encoder"] = None  # model handles do not travel; reloaded where needed
+        state.pop("whole_analyzer_", None)  # whole-text analyses: a cache, heavy to ship
         return state
 
     # -- public API ----------------------------------------------------------------------
@@ -284,6 +293,19 @@ class StoryGrouper:
             return DUPLICATE_SCORE
         return decision.score(self.rows_[r].features, self.rows_[s].features)
 
+    def _across(self, decision: Decision, r: int, s: int) -> bool:
+        """A pair the scoring model decides across languages (copies are one story anyway)."""
+        if self.duplicate_groups_[r] == self.duplicate_groups_[s]:
+            return False
+        return decision.across(self.rows_[r].features, self.rows_[s].features)
+
+    def _whole(self) -> Analyzer:
+        """The analyzer of whole texts the cross-language check reads (made on first use and
+        kept: its cache spares later batches the same analyses)."""
+        if getattr(self, "whole_analyzer_", None) is None:
+            self.whole_analyzer_ = whole_analyzer()
+        return self.whole_analyzer_
+
     def _oldest_copy(self, row: int) -> int:
         return self.row_of_[self.duplicate_groups_[row][2:]]
 
@@ -317,6 +339,9 @@ class StoryGrouper:
             loose_old = []
         rows = new_rows + loose_old
         neighbours += self.index_.query(loose_old)
+        # the link check's light analyses are cached across batches by the grouper's analyzer
+        checking = self.link_analyzer(len(rows))
+        decision = replace(decision, cross_lingual=self.links_across(checking is not None))
         crossing = getattr(self, "cross_index_", None) if decision.cross_lingual else None
         neighbours = with_cross(neighbours, rows, crossing)
         loose = set(rows)
@@ -357,14 +382,23 @@ class StoryGrouper:
                     adjacency.setdefault(a, set()).add(b)
                     adjacency.setdefault(b, set()).add(a)
 
-        verifier = None
-        # the link check's light analyses are cached across batches by the grouper's analyzer
-        checking = self.link_analyzer(len(rows))
+        verifier = across = None
         if checking is not None:
             verifier = Verifier(decision.threshold, DUPLICATE_SCORE, self._verified_row, checking)
-            verifier.prepare([(r, s, self._light(decision, r, s)) for r, s in edges])
+            if decision.cross_lingual:
+                across = CrossCheck(decision.threshold, self._verified_row, self._whole)
+                across.prepare([(r, s) for r, s in edges if self._across(decision, r, s)])
+            verifier.prepare(
+                [
+                    (r, s, self._light(decision, r, s))
+                    for r, s in edges
+                    if across is None or not self._across(decision, r, s)
+                ]
+            )
 
         def pair_score(r: int, s: int) -> float:
+            if across is not None and self._across(decision, r, s):
+                return across.score(r, s)
             score = self._light(decision, r, s)
             return score if verifier is None else verifier.adjust(r, s, score)
 

@@ -1,0 +1,120 @@
+"""Links across languages, decided by the scoring model on the two whole texts."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import pytest
+
+from storylens.analyze.glossary import glossary
+from storylens.model import Article
+from storylens.stories.grouping import StoryGrouper
+from storylens.stories.verify import CROSS_CUT, CROSS_SLOPE, CrossCheck
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+STRIKE_EN = Article(
+    title="German train drivers strike halts long-distance rail services nationwide",
+    text="Deutsche Bahn cancelled almost all of its long-distance trains on Wednesday after the "
+    "GDL train drivers' union called its members out on a 24-hour strike over pay and working "
+    "hours. The union's leader, Claus Weselsky, said in Frankfurt that the strike was a response "
+    "to the company's refusal to cut the working week to 35 hours. Commuters in Berlin, Munich "
+    "and Hamburg faced crowded regional trains, and the rail operator said it expected services "
+    "to return to normal on Thursday morning.",
+    id="en-strike", language="en", published="2024-01-10",
+)  # fmt: skip
+STRIKE_DE = Article(
+    title="Lokführer streiken: Deutsche Bahn stellt Fernverkehr bundesweit ein",
+    text="Die Deutsche Bahn hat am Mittwoch fast alle Fernzüge gestrichen, nachdem die "
+    "Lokführergewerkschaft GDL ihre Mitglieder zu einem 24-stündigen Streik um Lohn und "
+    "Arbeitszeit aufgerufen hatte. Gewerkschaftschef Claus Weselsky sagte in Frankfurt, der "
+    "Streik sei die Antwort auf die Weigerung des Unternehmens, die Wochenarbeitszeit auf 35 "
+    "Stunden zu senken. Pendler in Berlin, München und Hamburg mussten mit vollen Regionalzügen "
+    "rechnen; die Bahn erwartet, dass der Verkehr am Donnerstagmorgen wieder normal läuft.",
+    id="de-strike", language="de", published="2024-01-10",
+)  # fmt: skip
+FLOOD_EN = Article(
+    title="Floods force thousands from their homes in Bavaria",
+    text="Days of heavy rain sent several rivers in Bavaria over their banks on Wednesday, and "
+    "thousands of people were taken to safety as fire brigades worked through the night. The "
+    "state premier, Markus Söder, visited the town of Passau and promised emergency aid for "
+    "households whose homes were flooded. Meteorologists expect more rain on Thursday.",
+    id="en-flood", language="en", published="2024-01-10",
+)  # fmt: skip
+
+
+@pytest.mark.skipif(
+    glossary("de") is None, reason="dict-freedict-deu-eng is not installed (make system-deps)"
+)
+def test_the_scoring_model_links_one_report_across_two_languages() -> None:
+    articles = [STRIKE_EN, STRIKE_DE, FLOOD_EN]
+    grouper = StoryGrouper().fit(articles)
+    labels = dict(zip([a.id for a in articles], grouper.labels_, strict=True))
+    assert labels["en-strike"] == labels["de-strike"] != labels["en-flood"]
+    # the whole-text analyses are a cache: they do not travel with the grouper
+    assert grouper.whole_analyzer_ is not None
+    assert "whole_analyzer_" not in vars(pickle.loads(pickle.dumps(grouper)))
+    # without the check (--light) links stay within a language, as they do when switched off
+    for unchecked in (StoryGrouper(verify=False), StoryGrouper(cross_lingual=False)):
+        assert len(set(unchecked.fit(articles).labels_)) == 3
+
+
+class _Analyzer:
+    """Stands in for the whole-text analyzer: an article's analysis is the article itself."""
+
+    def __init__(self) -> None:
+        self.analysed: list[str] = []
+
+    def stream(self, articles: Sequence[Article]) -> list[Article]:
+        self.analysed += [a.id for a in articles]
+        return list(articles)
+
+
+class _Judge:
+    def __init__(self, overall: dict[tuple[str, str], float]) -> None:
+        self.overall = overall
+        self.asked: list[tuple[str, str]] = []
+
+    def overall_many(self, pairs: Sequence[tuple[Any, Any]]) -> np.ndarray:
+        keys = [(a.id, b.id) for a, b in pairs]
+        self.asked += keys
+        return np.array([self.overall[k] for k in keys])
+
+
+def test_the_cross_check_puts_the_cut_on_the_threshold_and_judges_each_pair_once() -> None:
+    from storylens.stories.features import StoryFeatures
+
+    ids = ["en", "de", "fr"]
+    rows = [
+        (StoryFeatures(id=i, embedding=np.zeros(2, "float32"), body=f"{i} title\n{i} text"), None)
+        for i in ids
+    ]
+    analyzer = _Analyzer()
+    made: list[int] = []
+
+    def make() -> _Analyzer:
+        made.append(1)
+        return analyzer
+
+    judge = _Judge({("en", "de"): CROSS_CUT, ("en", "fr"): 1.0, ("de", "fr"): 4.0})
+    check = CrossCheck(0.62, rows.__getitem__, make, judge)  # type: ignore[arg-type]
+    check.prepare([])
+    assert not made  # nothing to check: no analyzer asked for, no model loaded
+    check.prepare([(1, 0), (0, 1), (0, 2)])
+    assert check.score(0, 1) == check.score(1, 0) == pytest.approx(0.62)
+    assert check.score(2, 0) == pytest.approx(0.62 + CROSS_SLOPE * (CROSS_CUT - 1.0))
+    assert check.score(1, 2) < 0.62  # met only after a merge: judged then, on its own
+    assert judge.asked == [("en", "de"), ("en", "fr"), ("de", "fr")]
+    assert sorted(analyzer.analysed) == sorted(ids)  # each whole text analysed once
+
+
+def test_a_feed_in_one_language_does_no_cross_language_work(
+    fake_encoder: Encoder, two_events: tuple[list[Article], list[Article]]
+) -> None:
+    articles = [a for event in two_events for a in event]
+    grouper = StoryGrouper(encoder=fake_encoder).fit(articles)
+    assert getattr(grouper, "whole_analyzer_", None) is None
+    assert grouper.cross_index_.query(list(range(len(articles)))) == [[]] * len(articles)
