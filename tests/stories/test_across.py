@@ -36,6 +36,14 @@ STRIKE_DE = Article(
     "rechnen; die Bahn erwartet, dass der Verkehr am Donnerstagmorgen wieder normal läuft.",
     id="de-strike", language="de", published="2024-01-10",
 )  # fmt: skip
+STRIKE_FOLLOW_UP = Article(
+    title="Train drivers' strike: Deutsche Bahn cancels long-distance trains",
+    text="Almost all long-distance trains of Deutsche Bahn were cancelled on Wednesday as the "
+    "GDL union's 24-hour strike over pay and a 35-hour working week went ahead. Union leader "
+    "Claus Weselsky told reporters in Frankfurt that the company had left drivers no choice; "
+    "regional trains in Berlin, Munich and Hamburg were crowded with commuters.",
+    id="en-strike-2", language="en", published="2024-01-10",
+)  # fmt: skip
 FLOOD_EN = Article(
     title="Floods force thousands from their homes in Bavaria",
     text="Days of heavy rain sent several rivers in Bavaria over their banks on Wednesday, and "
@@ -46,20 +54,38 @@ FLOOD_EN = Article(
 )  # fmt: skip
 
 
-@pytest.mark.skipif(
+needs_german = pytest.mark.skipif(
     glossary("de") is None, reason="dict-freedict-deu-eng is not installed (make system-deps)"
 )
+
+
+@needs_german
 def test_the_scoring_model_links_one_report_across_two_languages() -> None:
     articles = [STRIKE_EN, STRIKE_DE, FLOOD_EN]
     grouper = StoryGrouper().fit(articles)
     labels = dict(zip([a.id for a in articles], grouper.labels_, strict=True))
     assert labels["en-strike"] == labels["de-strike"] != labels["en-flood"]
-    # the whole-text analyses are a cache: they do not travel with the grouper
-    assert grouper.whole_analyzer_ is not None
-    assert "whole_analyzer_" not in vars(pickle.loads(pickle.dumps(grouper)))
     # without the check (--light) links stay within a language, as they do when switched off
     for unchecked in (StoryGrouper(verify=False), StoryGrouper(cross_lingual=False)):
         assert len(set(unchecked.fit(articles).labels_)) == 3
+
+
+@needs_german
+@pytest.mark.parametrize("unchecked", ["light", "over the limit"])
+def test_a_batch_that_cannot_check_keeps_a_story_across_languages_whole(
+    unchecked: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grouper = StoryGrouper().fit([STRIKE_EN, STRIKE_DE])
+    story = grouper.labels_[0]
+    assert grouper.labels_ == [story, story]
+    if unchecked == "light":  # the store's next run is `cluster --light`
+        grouper = pickle.loads(pickle.dumps(grouper))
+        grouper.verify = False
+    else:
+        monkeypatch.setattr("storylens.stories.verify.MAX_VERIFIED_ROWS", 0)
+    grouper.partial_fit([STRIKE_FOLLOW_UP])
+    # the German report is not split off, and the English follow-up still joins the story
+    assert grouper.labels_ == [story] * 3
 
 
 class _Analyzer:
@@ -87,11 +113,16 @@ class _Judge:
 def test_the_cross_check_puts_the_cut_on_the_threshold_and_judges_each_pair_once() -> None:
     from storylens.stories.features import StoryFeatures
 
-    ids = ["en", "de", "fr"]
+    ids = ["en", "de", "fr", "far"]
+    vectors = [[1.0, 0.0], [0.8, 0.6], [0.6, 0.8], [0.0, 1.0]]  # "far" is unlike "en"
     rows = [
-        (StoryFeatures(id=i, embedding=np.zeros(2, "float32"), body=f"{i} title\n{i} text"), None)
-        for i in ids
-    ]
+        (
+            StoryFeatures(id=i, embedding=np.zeros(2, "float32"), body=f"{i} title\n{i} text",
+                          language="en", bridge=np.array(v, "float32")),
+            None,
+        )
+        for i, v in zip(ids, vectors, strict=True)
+    ]  # fmt: skip
     analyzer = _Analyzer()
     made: list[int] = []
 
@@ -103,18 +134,42 @@ def test_the_cross_check_puts_the_cut_on_the_threshold_and_judges_each_pair_once
     check = CrossCheck(0.62, rows.__getitem__, make, judge)  # type: ignore[arg-type]
     check.prepare([])
     assert not made  # nothing to check: no analyzer asked for, no model loaded
-    check.prepare([(1, 0), (0, 1), (0, 2)])
+    check.prepare([(1, 0), (0, 1), (0, 2), (0, 3)])
     assert check.score(0, 1) == check.score(1, 0) == pytest.approx(0.62)
     assert check.score(2, 0) == pytest.approx(0.62 + CROSS_SLOPE * (CROSS_CUT - 1.0))
     assert check.score(1, 2) < 0.62  # met only after a merge: judged then, on its own
+    # gloss cosine 0.0, under CROSS_FLOOR: not read, scored as very dissimilar
+    assert check.score(0, 3) == pytest.approx(0.62 + CROSS_SLOPE * (CROSS_CUT - 4.0))
     assert judge.asked == [("en", "de"), ("en", "fr"), ("de", "fr")]
-    assert sorted(analyzer.analysed) == sorted(ids)  # each whole text analysed once
+    assert sorted(analyzer.analysed) == ["de", "en", "fr"]  # each whole text once, "far" never
 
 
 def test_a_feed_in_one_language_does_no_cross_language_work(
-    fake_encoder: Encoder, two_events: tuple[list[Article], list[Article]]
+    fake_encoder: Encoder,
+    two_events: tuple[list[Article], list[Article]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    def no_whole_texts() -> None:
+        raise AssertionError("a feed in one language read whole texts")
+
+    monkeypatch.setattr("storylens.stories.pairs.whole_analyzer", no_whole_texts)
     articles = [a for event in two_events for a in event]
     grouper = StoryGrouper(encoder=fake_encoder).fit(articles)
-    assert getattr(grouper, "whole_analyzer_", None) is None
+    assert len(set(grouper.labels_)) == 2
     assert grouper.cross_index_.query(list(range(len(articles)))) == [[]] * len(articles)
+
+
+def test_other_language_candidates_come_from_the_time_window() -> None:
+    from storylens.stories.crossing import CrossIndex
+    from storylens.stories.features import StoryFeatures
+
+    def row(i: str, language: str, day: int | None) -> StoryFeatures:
+        days = (day, day) if day is not None else None
+        vector = np.array([1.0, 0.1 * len(i)], "float32")
+        return StoryFeatures(id=i, embedding=vector / np.linalg.norm(vector), language=language,
+                             bridge=vector / np.linalg.norm(vector), days=days)  # fmt: skip
+
+    index = CrossIndex(neighbors=3, window_days=7)
+    index.add(0, [row("en", "en", 100), row("de", "de", 103), row("de-old", "de", 10),
+                  row("fr-undated", "fr", None)])  # fmt: skip
+    assert sorted(index.query([0])[0]) == [1, 3]

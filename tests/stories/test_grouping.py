@@ -211,7 +211,7 @@ def test_stored_stories_are_not_revised_unchecked(
         def adjust(self, r: int, s: int, score: float) -> float:
             return score
 
-    monkeypatch.setattr("storylens.stories.grouping.Verifier", Recording)
+    monkeypatch.setattr("storylens.stories.pairs.Verifier", Recording)
     monkeypatch.setattr("storylens.stories.verify.MAX_VERIFIED_ROWS", 2)
     text = "storm harbour town flooded alpha"
     grouper = StoryGrouper(encoder=fake_encoder, threshold=0.45)

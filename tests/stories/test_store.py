@@ -306,3 +306,29 @@ def test_a_store_keeps_gloss_vectors_and_opens_older_stores_without_them(
     with StoryStore(path, encoder=fake_encoder) as store:
         bridges = [row.features.bridge for row in store._load().rows_]
         assert bridges[0] is None and bridges[1] is not None
+
+
+def test_an_older_store_opened_read_only_is_read_without_gloss_vectors(
+    tmp_path: Path, fake_encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore(path, encoder=fake_encoder) as store:
+        store.add(arts("alpha", 2))
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE articles DROP COLUMN bridge")
+    db.commit()
+    db.close()
+    connect = sqlite3.connect
+
+    def read_only(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = connect(*args, **kwargs)  # type: ignore[arg-type]
+        connection.execute("PRAGMA query_only = ON")
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    with StoryStore(path, encoder=fake_encoder) as store:
+        assert len(store.assignments()) == 2
+        assert all(row.features.bridge is None for row in store._load().rows_)
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    columns = {row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(articles)")}
+    assert "bridge" not in columns  # left as it was

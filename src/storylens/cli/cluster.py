@@ -130,8 +130,8 @@ def _run(
         if grouper.verify and not grouper.checks_links(len(items)):
             say(
                 f"{len(items):,} new articles in one batch: over {MAX_VERIFIED_ROWS:,} the"
-                " scoring model does not check links (light decision only); feed smaller"
-                " batches to a --store to have them checked"
+                " scoring model does not check links (light decision only, none across"
+                " languages); feed smaller batches to a --store to have them checked"
             )
         if engine is Engine.spark:
             from storylens.spark.job import spark_features

@@ -119,6 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--fast", action="store_true", help="hashing embeddings and the light decision"
     )
     parser.add_argument(
+        "--one-language",
+        action="store_true",
+        help="keep each story in one language (by default the scoring model links across"
+        " languages, reading whole texts on the driver)",
+    )
+    parser.add_argument(
         "--max-bytes", type=int, default=50_000_000, help="skip input files larger than this"
     )
     args = parser.parse_args(argv)
@@ -135,7 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = drop_empty(
         load_articles(args.inputs, tally, ReadOptions(max_bytes=args.max_bytes)), tally
     )
-    grouper = StoryGrouper.fast() if args.fast else StoryGrouper()
+    crossing = False if args.one_language else None
+    grouper = (
+        StoryGrouper.fast(cross_lingual=crossing)
+        if args.fast
+        else StoryGrouper(cross_lingual=crossing)
+    )
 
     def features_of(items: Sequence[Article]) -> list[StoryFeatures | Failed[Article]]:
         checking = grouper.link_analyzer(len(items))

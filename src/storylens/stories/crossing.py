@@ -22,17 +22,21 @@ def ascii_names(names: frozenset[str]) -> frozenset[str]:
 
 class CrossIndex:
     """Candidates in other languages: for an article with a cross vector, the nearest articles
-    of other languages by that vector. Exact (a matrix product in blocks): the other-language
+    of other languages by that vector, inside the time window (``window_days``; an undated
+    article is in every window). Exact (a matrix product in blocks): the other-language
     neighbours are rarely among a row's nearest in the one shared index, where its own
     language crowds them out."""
 
     #: rows scored against the whole index at a time (bounds the similarity block's memory)
     BLOCK = 512
 
-    def __init__(self, neighbors: int = 8) -> None:
+    def __init__(self, neighbors: int = 3, window_days: int = 7) -> None:
         self.neighbors = neighbors
+        self.window_days = window_days
         self._rows: list[int] = []
         self._languages: list[str | None] = []
+        #: first and last possible day of each row (NaN when undated)
+        self._days: list[tuple[float, float]] = []
         self._at: dict[int, int] = {}
         self._vectors = np.zeros((0, 0), "float32")
 
@@ -46,6 +50,8 @@ class CrossIndex:
             self._at[start + i] = len(self._rows)
             self._rows.append(start + i)
             self._languages.append(getattr(feats, "language", None))
+            days = getattr(feats, "days", None)
+            self._days.append((float(days[0]), float(days[1])) if days else (np.nan, np.nan))
             new.append(np.asarray(vector, dtype="float32"))
         if new:
             block = np.stack(new)
@@ -59,11 +65,17 @@ class CrossIndex:
             return out
         asked = [(k, self._at[r]) for k, r in enumerate(rows) if r in self._at]
         languages = np.array(self._languages, dtype=object)
+        # pickles from before the window lack the days: every row counts as undated there
+        days = getattr(self, "_days", None) or [(np.nan, np.nan)] * len(self._rows)
+        first, last = np.array(days, dtype="float64").reshape(-1, 2).T
+        window = getattr(self, "window_days", 7)
         for begin in range(0, len(asked), self.BLOCK):
             part = asked[begin : begin + self.BLOCK]
             sims = self._vectors[[j for _, j in part]] @ self._vectors.T
             for (k, j), row in zip(part, sims, strict=True):
                 row[languages == self._languages[j]] = -np.inf
+                with np.errstate(invalid="ignore"):  # NaN (undated) compares False: kept
+                    row[np.maximum(first - last[j], first[j] - last) > window] = -np.inf
                 take = min(self.neighbors, int(np.isfinite(row).sum()))
                 if take:
                     best = np.argpartition(-row, take - 1)[:take]

@@ -33,8 +33,9 @@ class Decision:
     #: glossed one): a word-for-word gloss meets an English text at a lower cosine than a
     #: reworded English text does, and a wrong link across languages is the costlier mistake
     cross_offset: float = 0.0
-    #: whether articles in different languages may link at all (through the gloss); off by
-    #: default: on SemEval test as clusters the gloss cosine linked mostly wrong pairs (README)
+    #: whether articles in different languages may link at all; the grouper turns it on where
+    #: the scoring model checks those links (:class:`.verify.CrossCheck`), since the light
+    #: gloss score alone links mostly wrong pairs (README)
     cross_lingual: bool = False
     #: added to the gloss cosine of two openings in one language the model does not read, both
     #: glossed into English: they meet on the model's scale instead of by feature hashing, which

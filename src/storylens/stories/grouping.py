@@ -38,9 +38,10 @@ from storylens.stories.features import (
     featurize,
     story_analyzer,
 )
-from storylens.stories.linkage import average_link
+from storylens.stories.linkage import average_link, candidate_graph
+from storylens.stories.pairs import PairScores
 from storylens.stories.story import build_story, sort_stories, story_id, story_number
-from storylens.stories.verify import CrossCheck, Verifier, light_analyzer, whole_analyzer
+from storylens.stories.verify import light_analyzer
 
 if TYPE_CHECKING:
     from storylens.analyze.analyzer import Analyzer
@@ -48,8 +49,6 @@ if TYPE_CHECKING:
 #: stories larger than this take part in a later batch whole instead of being re-clustered: by
 #: then they are settled, and re-scoring them on every batch would cost time in their size
 MAX_REVISED_STORY = 100
-#: score given to a near-duplicate pair: copies of one report are one story whatever their dates
-DUPLICATE_SCORE = 2.0
 
 
 @dataclass
@@ -123,7 +122,7 @@ class StoryGrouper:
         self.next_story_: int = 1
         self.duplicates_ = DuplicateIndex(self.duplicate_threshold)
         self.index_: CandidateIndex | None = None
-        self.cross_index_ = CrossIndex(link_check.CROSS_NEIGHBORS)
+        self.cross_index_ = CrossIndex(link_check.CROSS_NEIGHBORS, self.window_days)
 
     @property
     def decision(self) -> Decision:
@@ -173,7 +172,6 @@ class StoryGrouper:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["encoder"] = None  # model handles do not travel; reloaded where needed
-        state.pop("whole_analyzer_", None)  # whole-text analyses: a cache, heavy to ship
         return state
 
     # -- public API ----------------------------------------------------------------------
@@ -285,26 +283,16 @@ class StoryGrouper:
         return self
 
     # -- clustering ----------------------------------------------------------------------
-    def _verified_row(self, row: int) -> tuple[StoryFeatures, str | None]:
+    def _row(self, row: int) -> tuple[StoryFeatures, str | None]:
         return self.rows_[row].features, self.rows_[row].published
 
-    def _light(self, decision: Decision, r: int, s: int) -> float:
-        if self.duplicate_groups_[r] == self.duplicate_groups_[s]:
-            return DUPLICATE_SCORE
-        return decision.score(self.rows_[r].features, self.rows_[s].features)
+    def _copies(self, r: int, s: int) -> bool:
+        return self.duplicate_groups_[r] == self.duplicate_groups_[s]
 
-    def _across(self, decision: Decision, r: int, s: int) -> bool:
-        """A pair the scoring model decides across languages (copies are one story anyway)."""
-        if self.duplicate_groups_[r] == self.duplicate_groups_[s]:
-            return False
-        return decision.across(self.rows_[r].features, self.rows_[s].features)
-
-    def _whole(self) -> Analyzer:
-        """The analyzer of whole texts the cross-language check reads (made on first use and
-        kept: its cache spares later batches the same analyses)."""
-        if getattr(self, "whole_analyzer_", None) is None:
-            self.whole_analyzer_ = whole_analyzer()
-        return self.whole_analyzer_
+    def _scores(
+        self, decision: Decision, checking: Analyzer | None = None, abstain: bool = False
+    ) -> PairScores:
+        return PairScores(decision, self._row, self._copies, checking, abstain)
 
     def _oldest_copy(self, row: int) -> int:
         return self.row_of_[self.duplicate_groups_[row][2:]]
@@ -315,11 +303,14 @@ class StoryGrouper:
         """Rows of the stored stories that some new row could join (a light score at the
         threshold or above): they are re-clustered with the new rows."""
         touched: set[str] = set()
+        # within a language: the light score across languages is no guide (the check decides
+        # such links, and a stored story enters whole where none loosens it)
+        light = self._scores(replace(decision, cross_lingual=False)).light
         for row, others in zip(new_rows, near, strict=True):
             touched.update(
                 self.labels_[o]
                 for o in [*others, self._oldest_copy(row)]
-                if self.labels_[o] and self._light(decision, row, o) >= decision.threshold
+                if self.labels_[o] and light(row, o) >= decision.threshold
             )
         return [
             r
@@ -337,6 +328,13 @@ class StoryGrouper:
             # re-clustering stored stories unchecked could undo the model's vetoes, and
             # checking them all costs too much: they take part whole instead
             loose_old = []
+        # a batch that cannot check links across languages leaves the stories that cross them
+        # whole: re-clustered from their articles up, their links across would go unjudged
+        abstain = self.links_across(True) and not self.links_across(
+            self.checks_links(len(new_rows) + len(loose_old))
+        )
+        if abstain:
+            loose_old = [r for r in loose_old if not self._mixed(self.labels_[r])]
         rows = new_rows + loose_old
         neighbours += self.index_.query(loose_old)
         # the link check's light analyses are cached across batches by the grouper's analyzer
@@ -344,65 +342,20 @@ class StoryGrouper:
         decision = replace(decision, cross_lingual=self.links_across(checking is not None))
         crossing = getattr(self, "cross_index_", None) if decision.cross_lingual else None
         neighbours = with_cross(neighbours, rows, crossing)
-        loose = set(rows)
-        units: dict[int, list[int]] = {}
-        unit_of: dict[int, int] = {}
-        old_unit: dict[str, int] = {}
+        # one edge to the group's oldest copy connects a copy group; linking every pair would
+        # be quadratic in the size of a big group (boilerplate pages)
+        near = [[*n, self._oldest_copy(r)] for r, n in zip(rows, neighbours, strict=True)]
+        units, adjacency, edges = candidate_graph(
+            rows, near, self.labels_.__getitem__, self.members_.__getitem__
+        )
+        scores = self._scores(decision, checking, abstain)
+        scores.prepare(edges)
+        self._name(average_link(units, adjacency, scores, decision.threshold))
 
-        def unit_for(row: int) -> int:
-            if row in unit_of:
-                return unit_of[row]
-            label = self.labels_[row]
-            if label and row not in loose:  # a settled or untouched story enters whole
-                if label not in old_unit:
-                    uid = len(units)
-                    units[uid] = list(self.members_[label])
-                    for member in units[uid]:
-                        unit_of[member] = uid
-                    old_unit[label] = uid
-                return old_unit[label]
-            uid = len(units)
-            units[uid] = [row]
-            unit_of[row] = uid
-            return uid
-
-        for row in rows:
-            unit_for(row)
-        adjacency: dict[int, set[int]] = {}
-        edges: list[tuple[int, int]] = []
-        for row, near in zip(rows, neighbours, strict=True):
-            # one edge to the group's oldest copy connects a copy group; linking every pair
-            # would be quadratic in the size of a big group (boilerplate pages)
-            for other in [*near, self._oldest_copy(row)]:
-                if other == row:
-                    continue
-                edges.append((row, other))
-                a, b = unit_for(row), unit_for(other)
-                if a != b:
-                    adjacency.setdefault(a, set()).add(b)
-                    adjacency.setdefault(b, set()).add(a)
-
-        verifier = across = None
-        if checking is not None:
-            verifier = Verifier(decision.threshold, DUPLICATE_SCORE, self._verified_row, checking)
-            if decision.cross_lingual:
-                across = CrossCheck(decision.threshold, self._verified_row, self._whole)
-                across.prepare([(r, s) for r, s in edges if self._across(decision, r, s)])
-            verifier.prepare(
-                [
-                    (r, s, self._light(decision, r, s))
-                    for r, s in edges
-                    if across is None or not self._across(decision, r, s)
-                ]
-            )
-
-        def pair_score(r: int, s: int) -> float:
-            if across is not None and self._across(decision, r, s):
-                return across.score(r, s)
-            score = self._light(decision, r, s)
-            return score if verifier is None else verifier.adjust(r, s, score)
-
-        self._name(average_link(units, adjacency, pair_score, decision.threshold))
+    def _mixed(self, story: str) -> bool:
+        """Whether a stored story holds articles in more than one known language."""
+        languages = {self.rows_[r].features.language for r in self.members_.get(story, ())}
+        return len(languages - {None}) > 1
 
     def _name(self, clusters: list[list[int]]) -> None:
         """Give each cluster its story id. A stored id stays with the cluster that holds most of

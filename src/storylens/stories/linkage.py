@@ -16,6 +16,53 @@ from collections.abc import Callable
 MAX_LINK_MEMBERS = 40
 
 
+def candidate_graph(
+    rows: list[int],
+    neighbours: list[list[int]],
+    story_of: Callable[[int], str],
+    members: Callable[[str], list[int]],
+) -> tuple[dict[int, list[int]], dict[int, set[int]], list[tuple[int, int]]]:
+    """The units a batch clusters, which may join which, and its candidate edges (row, row).
+
+    Each of ``rows`` is a unit of its own; a row only met as a neighbour (``neighbours[i]`` are
+    ``rows[i]``'s) enters with its whole stored story (``story_of`` gives "" for none, and
+    ``members`` a story's rows): a settled or untouched story takes part whole.
+    """
+    units: dict[int, list[int]] = {}
+    unit_of: dict[int, int] = {}
+    old_unit: dict[str, int] = {}
+    loose = set(rows)
+
+    def unit_for(row: int) -> int:
+        if row in unit_of:
+            return unit_of[row]
+        story = story_of(row)
+        if story and row not in loose:
+            if story not in old_unit:
+                old_unit[story] = len(units)
+                units[old_unit[story]] = list(members(story))
+                unit_of.update(dict.fromkeys(units[old_unit[story]], old_unit[story]))
+            return old_unit[story]
+        units[len(units)] = [row]
+        unit_of[row] = len(units) - 1
+        return unit_of[row]
+
+    for row in rows:
+        unit_for(row)
+    adjacency: dict[int, set[int]] = {}
+    edges: list[tuple[int, int]] = []
+    for row, near in zip(rows, neighbours, strict=True):
+        for other in near:
+            if other == row:
+                continue
+            edges.append((row, other))
+            a, b = unit_for(row), unit_for(other)
+            if a != b:
+                adjacency.setdefault(a, set()).add(b)
+                adjacency.setdefault(b, set()).add(a)
+    return units, adjacency, edges
+
+
 def _sample(rows: list[int]) -> list[int]:
     if len(rows) <= MAX_LINK_MEMBERS:
         return rows
@@ -26,13 +73,14 @@ def _sample(rows: list[int]) -> list[int]:
 def average_link(
     units: dict[int, list[int]],
     adjacency: dict[int, set[int]],
-    pair_score: Callable[[int, int], float],
+    pair_score: Callable[[int, int], float | None],
     threshold: float,
 ) -> list[list[int]]:
     """Join the two units with the highest average pair score while it reaches ``threshold``.
 
     ``units`` maps unit id -> rows and ``adjacency`` the units each may join (both are consumed);
-    returns the final clusters, each sorted, ordered by their first row.
+    a pair scored None abstains (out of the average: two units with only such pairs never
+    join). Returns the final clusters, each sorted, ordered by their first row.
     """
     cache: dict[tuple[int, int], tuple[float, int]] = {}
 
@@ -40,8 +88,8 @@ def average_link(
         key = (min(u, v), max(u, v))
         if key not in cache:
             left, right = _sample(units[u]), _sample(units[v])
-            total = sum(pair_score(r, s) for r in left for s in right)
-            cache[key] = (total, len(left) * len(right))
+            said = [x for r in left for s in right if (x := pair_score(r, s)) is not None]
+            cache[key] = (sum(said), len(said))
         return cache[key]
 
     heap: list[tuple[float, int, int]] = []
@@ -49,7 +97,8 @@ def average_link(
         for v in near:
             if u < v:
                 total, count = link_sum(u, v)
-                heapq.heappush(heap, (-total / count, u, v))
+                if count:
+                    heapq.heappush(heap, (-total / count, u, v))
     alive = set(units)
     fresh_uid = itertools.count(max(units, default=-1) + 1)
     while heap:
@@ -80,5 +129,6 @@ def average_link(
                     sum(p[1] for p in parts if p),
                 )
             total, count = link_sum(w, c)
-            heapq.heappush(heap, (-total / count, min(w, c), max(w, c)))
+            if count:
+                heapq.heappush(heap, (-total / count, min(w, c), max(w, c)))
     return sorted((sorted(units[u]) for u in alive), key=lambda rows: rows[0])

@@ -112,10 +112,21 @@ class StoryStore(StoreReads):
 
     def _add_bridge_column(self) -> None:
         """Stores written before gloss vectors were kept gain the column; their rows stay
-        without one (grouping reads such a row's language by hashing, as it was grouped)."""
+        without one (grouping reads such a row's language by hashing, as it was grouped). A
+        store opened read-only stays as it is and reads without it."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
-        if "bridge" not in columns:
+        self._has_bridge = "bridge" in columns
+        if self._has_bridge:
+            return
+        try:
             self._db.execute("ALTER TABLE articles ADD COLUMN bridge BLOB")
+        except sqlite3.OperationalError as exc:
+            # another process added it first, or this one may only read the store
+            if "duplicate column" not in str(exc) and "readonly" not in str(exc):
+                raise
+            self._has_bridge = "duplicate column" in str(exc)
+        else:
+            self._has_bridge = True
 
     @property
     def embedding(self) -> str | None:
@@ -280,7 +291,8 @@ class StoryStore(StoreReads):
         # grouping needs only these fields: SQLite reads them out of each stored article's JSON
         # faster than Python parses it whole (seconds at 100k articles)
         rows = self._db.execute(
-            "SELECT id, title, outlet, published, story, embedding, keys, bridge,"
+            "SELECT id, title, outlet, published, story, embedding, keys,"
+            f" {'bridge' if self._has_bridge else 'NULL AS bridge'},"
             " json_extract(data, '$.text') AS text, json_extract(data, '$.url') AS url"
             " FROM articles ORDER BY seq"
         )

@@ -1,0 +1,88 @@
+"""The score of each pair of grouping rows in one batch: what average link (:mod:`.linkage`) reads.
+
+Within a language it is the light decision (:mod:`.decision`), checked by the same-event
+judgement where the batch allows (:class:`.verify.Verifier`). Across languages, where links are
+checked, the scoring model decides on the two whole texts (:class:`.verify.CrossCheck`). In a
+batch that goes unchecked (``--light`` on a store the default built, a batch over
+:data:`.verify.MAX_VERIFIED_ROWS`) a pair across languages that the check would have judged
+abstains instead of scoring -1: a story the check joined across languages is neither split nor
+shut to a new article by a batch that cannot judge it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from storylens.stories.decision import Decision
+from storylens.stories.features import StoryFeatures
+from storylens.stories.verify import CrossCheck, Verifier, whole_analyzer
+
+if TYPE_CHECKING:
+    from storylens.analyze.analyzer import Analyzer
+
+#: score of two rows in one near-duplicate group: one story whatever else is said
+DUPLICATE_SCORE = 2.0
+
+
+class PairScores:
+    """``scores(r, s)``: the pair score of rows ``r`` and ``s`` (None: no opinion).
+
+    ``rows(i)`` gives the features and publication date of row ``i`` and ``copies(r, s)``
+    whether two rows are near-copies; ``checking`` is the light analyzer of the link check (None
+    when this batch goes unchecked); ``abstain_across`` makes unchecked pairs across languages
+    abstain (links across languages are wanted where checked, and this batch is not).
+    """
+
+    def __init__(
+        self,
+        decision: Decision,
+        rows: Callable[[int], tuple[StoryFeatures, str | None]],
+        copies: Callable[[int, int], bool],
+        checking: Analyzer | None = None,
+        abstain_across: bool = False,
+    ) -> None:
+        self.decision = decision
+        self.rows = rows
+        self.copies = copies
+        self.verifier = self.across = None
+        if checking is not None:
+            self.verifier = Verifier(decision.threshold, DUPLICATE_SCORE, rows, checking)
+            if decision.cross_lingual:
+                self.across = CrossCheck(decision.threshold, rows, whole_analyzer)
+        self._wanted_across = replace(decision, cross_lingual=True) if abstain_across else None
+
+    def light(self, r: int, s: int) -> float:
+        """The light decision's score (near-copies at :data:`DUPLICATE_SCORE`)."""
+        if self.copies(r, s):
+            return DUPLICATE_SCORE
+        return self.decision.score(self.rows(r)[0], self.rows(s)[0])
+
+    def _crosses(self, decision: Decision | None, r: int, s: int) -> bool:
+        if decision is None or self.copies(r, s):
+            return False
+        return decision.across(self.rows(r)[0], self.rows(s)[0])
+
+    def prepare(self, edges: Iterable[tuple[int, int]]) -> None:
+        """Judge the candidate pairs in batches: one analysis per article."""
+        if self.verifier is None:
+            return
+        crossing: list[tuple[int, int]] = []
+        within: list[tuple[int, int, float]] = []
+        for r, s in edges:
+            if self.across is not None and self._crosses(self.decision, r, s):
+                crossing.append((r, s))
+            else:
+                within.append((r, s, self.light(r, s)))
+        if self.across is not None:
+            self.across.prepare(crossing)
+        self.verifier.prepare(within)
+
+    def __call__(self, r: int, s: int) -> float | None:
+        if self.across is not None and self._crosses(self.decision, r, s):
+            return self.across.score(r, s)
+        if self._crosses(self._wanted_across, r, s):
+            return None
+        score = self.light(r, s)
+        return score if self.verifier is None else self.verifier.adjust(r, s, score)
