@@ -274,6 +274,13 @@ def test_a_long_lived_writer_loads_the_store_once(
     assert len(loads) == 4
 
 
+def as_written_before_gloss_vectors(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE articles DROP COLUMN bridge")
+    db.commit()
+    db.close()
+
+
 def test_a_store_keeps_gloss_vectors_and_opens_older_stores_without_them(
     tmp_path: Path, fake_encoder: Encoder
 ) -> None:
@@ -295,10 +302,7 @@ def test_a_store_keeps_gloss_vectors_and_opens_older_stores_without_them(
         read = store._load().rows_[0].features.bridge
         assert read is not None and np.array_equal(read, made)
     # a store written before gloss vectors were kept has no column for them
-    db = sqlite3.connect(path)
-    db.execute("ALTER TABLE articles DROP COLUMN bridge")
-    db.commit()
-    db.close()
+    as_written_before_gloss_vectors(path)
     with StoryStore(path, encoder=fake_encoder) as store:
         assert store._load().rows_[0].features.bridge is None  # read as it was grouped: hashed
         store.add(german[1:])
@@ -314,10 +318,7 @@ def test_an_older_store_opened_read_only_is_read_without_gloss_vectors(
     path = tmp_path / "s.db"
     with StoryStore(path, encoder=fake_encoder) as store:
         store.add(arts("alpha", 2))
-    db = sqlite3.connect(path)
-    db.execute("ALTER TABLE articles DROP COLUMN bridge")
-    db.commit()
-    db.close()
+    as_written_before_gloss_vectors(path)
     connect = sqlite3.connect
 
     def read_only(*args: object, **kwargs: object) -> sqlite3.Connection:
