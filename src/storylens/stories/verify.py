@@ -112,10 +112,14 @@ class Verifier:
         """Judge many ``(row, row, light score)`` at once: one analysis per article, one batch."""
         from storylens.score.judge import same_story_many
 
-        wanted = {
-            (min(r, s), max(r, s)) for r, s, x in scored if self.threshold <= x < self.ceiling
-        }
-        todo = sorted(wanted - set(self.verdicts))
+        todo = sorted(
+            {
+                key
+                for r, s, x in scored
+                if self.threshold <= x < self.ceiling
+                and (key := (min(r, s), max(r, s))) not in self.verdicts
+            }
+        )
         if not todo:
             return
         missing = sorted({r for pair in todo for r in pair} - set(self.analyses))
@@ -166,7 +170,7 @@ class CrossCheck:
         """Predict many pairs at once: one analysis per article, one batch of features."""
         from storylens.score.judge import Judge
 
-        todo = sorted({(min(r, s), max(r, s)) for r, s in pairs} - set(self.overall))
+        todo = sorted({k for r, s in pairs if (k := (min(r, s), max(r, s))) not in self.overall})
         for pair in [p for p in todo if self._unlike(*p)]:
             self.overall[pair] = 4.0
             todo.remove(pair)
