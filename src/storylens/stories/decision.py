@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from storylens.sets import jaccard
 from storylens.stories.candidates import day_gap
 from storylens.stories.features import StoryFeatures
+
+
+def vector_cosine(a: np.ndarray | None, b: np.ndarray | None) -> float | None:
+    """Cosine of two unit vectors; None unless both exist with one shape (features read from
+    a store written before a vector was kept lack it)."""
+    if a is None or b is None or a.shape != b.shape:
+        return None
+    return float(a @ b)
 
 
 @dataclass(frozen=True)
@@ -69,42 +79,38 @@ class Decision:
         if a.model_encoded:
             return float(a.embedding @ b.embedding)
         if self.gloss_offset is not None:
-            glossed = self._glossed_cosine(a, b)
+            # stores written before they kept glosses have none: read hashed, as grouped
+            glossed = vector_cosine(getattr(a, "bridge", None), getattr(b, "bridge", None))
             if glossed is not None:
                 return glossed + self.gloss_offset
         return float(a.embedding @ b.embedding) + self.hashed_offset
-
-    @staticmethod
-    def _glossed_cosine(a: StoryFeatures, b: StoryFeatures) -> float | None:
-        """Cosine of the two gloss vectors; None unless both have one of one size (stores
-        written before they kept glosses have none)."""
-        va, vb = getattr(a, "bridge", None), getattr(b, "bridge", None)
-        if va is None or vb is None or va.shape != vb.shape:
-            return None
-        return float(va @ vb)
 
     def across(self, a: StoryFeatures, b: StoryFeatures) -> bool:
         """Whether ``a`` and ``b`` are in two languages and may meet across them: links across
         are on, the time window allows, and both have a vector in the gloss space (a language
         without a dictionary meets others only as near-copies)."""
+        return self._across_cosine(a, b) is not None
+
+    def _across_cosine(self, a: StoryFeatures, b: StoryFeatures) -> float | None:
+        """The cosine of the two cross vectors where :meth:`across` holds, else None."""
         if not (self.cross_lingual and a.language and b.language and a.language != b.language):
-            return False
+            return None
         gap = day_gap(a.days, b.days)
         if gap is not None and gap > self.window_days:
-            return False
+            return None
         # stores written before the bridge lack the field
-        va, vb = getattr(a, "cross_vector", None), getattr(b, "cross_vector", None)
-        return va is not None and vb is not None and va.shape == vb.shape
+        return vector_cosine(getattr(a, "cross_vector", None), getattr(b, "cross_vector", None))
 
     def _cross_score(self, a: StoryFeatures, b: StoryFeatures) -> float:
         """Two languages meet through the English gloss (:mod:`.crossing`): its cosine plus
         names in ASCII and numbers; -1 when they may not meet (:meth:`across`)."""
         from storylens.stories.crossing import ascii_names
 
-        if not self.across(a, b):
+        cosine = self._across_cosine(a, b)
+        if cosine is None:
             return -1.0
         return (
-            float(a.cross_vector @ b.cross_vector)  # type: ignore[operator]
+            cosine
             + self.cross_offset
             + self.name_weight * jaccard(ascii_names(a.names), ascii_names(b.names))  # type: ignore[arg-type]
             + self.number_weight * jaccard(a.numbers, b.numbers)  # type: ignore[arg-type]

@@ -115,18 +115,16 @@ class StoryStore(StoreReads):
         without one (grouping reads such a row's language by hashing, as it was grouped). A
         store opened read-only stays as it is and reads without it."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
-        self._has_bridge = "bridge" in columns
-        if self._has_bridge:
+        self._has_bridge = True
+        if "bridge" in columns:
             return
         try:
             self._db.execute("ALTER TABLE articles ADD COLUMN bridge BLOB")
         except sqlite3.OperationalError as exc:
-            # another process added it first, or this one may only read the store
-            if "duplicate column" not in str(exc) and "readonly" not in str(exc):
+            if "readonly" in str(exc):  # this connection may only read the store
+                self._has_bridge = False
+            elif "duplicate column" not in str(exc):  # not another process adding it first
                 raise
-            self._has_bridge = "duplicate column" in str(exc)
-        else:
-            self._has_bridge = True
 
     @property
     def embedding(self) -> str | None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from storylens.analyze.opening import KEY_CHARS
 from storylens.model import Article
+from storylens.stories.decision import vector_cosine
 from storylens.stories.features import StoryFeatures
 
 if TYPE_CHECKING:
@@ -170,10 +171,9 @@ class CrossCheck:
         """Predict many pairs at once: one analysis per article, one batch of features."""
         from storylens.score.judge import Judge
 
-        todo = sorted({k for r, s in pairs if (k := (min(r, s), max(r, s))) not in self.overall})
-        for pair in [p for p in todo if self._unlike(*p)]:
-            self.overall[pair] = 4.0
-            todo.remove(pair)
+        asked = {k for r, s in pairs if (k := (min(r, s), max(r, s))) not in self.overall}
+        self.overall.update(dict.fromkeys([p for p in asked if self._unlike(*p)], 4.0))
+        todo = sorted(p for p in asked if p not in self.overall)
         if not todo:
             return
         missing = sorted({r for pair in todo for r in pair} - set(self.analyses))
@@ -193,5 +193,5 @@ class CrossCheck:
         return self.threshold + CROSS_SLOPE * (CROSS_CUT - self.overall[key])
 
     def _unlike(self, r: int, s: int) -> bool:
-        va, vb = self.rows(r)[0].cross_vector, self.rows(s)[0].cross_vector
-        return va is None or vb is None or float(va @ vb) < CROSS_FLOOR
+        cosine = vector_cosine(self.rows(r)[0].cross_vector, self.rows(s)[0].cross_vector)
+        return cosine is None or cosine < CROSS_FLOOR
