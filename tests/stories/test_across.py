@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 from storylens.analyze.glossary import glossary
 from storylens.model import Article
 from storylens.stories.grouping import StoryGrouper
-from storylens.stories.verify import CROSS_CUT, CROSS_SLOPE, CrossCheck
+from storylens.stories.verify import CROSS_CUT, CROSS_SLOPE, ModelCheck
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -51,6 +52,20 @@ FLOOD_EN = Article(
     "state premier, Markus Söder, visited the town of Passau and promised emergency aid for "
     "households whose homes were flooded. Meteorologists expect more rain on Thursday.",
     id="en-flood", language="en", published="2024-01-10",
+)  # fmt: skip
+STRIKE_DE_2 = Article(
+    title="Bahnstreik der GDL: Kaum ein Fernzug fährt",
+    text="Wegen des Ausstands der Gewerkschaft Deutscher Lokomotivführer fuhr am Mittwoch kaum ein "
+    "ICE oder Intercity. Die GDL will mit dem 24-Stunden-Streik mehr Geld und die 35-Stunden-Woche "
+    "durchsetzen, sagte ihr Vorsitzender Claus Weselsky. Reisende wichen auf Regionalbahnen aus.",
+    id="de-strike-2", language="de", published="2024-01-10",
+)  # fmt: skip
+FLOOD_DE = Article(
+    title="Hochwasser in Bayern: Tausende verlassen ihre Häuser",
+    text="Nach tagelangem Regen traten am Mittwoch mehrere Flüsse in Bayern über die Ufer. "
+    "Tausende Menschen wurden in Sicherheit gebracht, die Feuerwehr war die ganze Nacht im "
+    "Einsatz. Ministerpräsident Markus Söder besuchte Passau und versprach Soforthilfe.",
+    id="de-flood", language="de", published="2024-01-10",
 )  # fmt: skip
 
 
@@ -118,7 +133,7 @@ def test_the_cross_check_puts_the_cut_on_the_threshold_and_judges_each_pair_once
     rows = [
         (
             StoryFeatures(id=i, embedding=np.zeros(2, "float32"), body=f"{i} title\n{i} text",
-                          language="en", bridge=np.array(v, "float32")),
+                          language=i[:2], bridge=np.array(v, "float32")),
             None,
         )
         for i, v in zip(ids, vectors, strict=True)
@@ -131,7 +146,7 @@ def test_the_cross_check_puts_the_cut_on_the_threshold_and_judges_each_pair_once
         return analyzer
 
     judge = _Judge({("en", "de"): CROSS_CUT, ("en", "fr"): 1.0, ("de", "fr"): 4.0})
-    check = CrossCheck(0.62, rows.__getitem__, make, judge)  # type: ignore[arg-type]
+    check = ModelCheck(0.62, rows.__getitem__, make, judge)  # type: ignore[arg-type]
     check.prepare([])
     assert not made  # nothing to check: no analyzer asked for, no model loaded
     check.prepare([(1, 0), (0, 1), (0, 2), (0, 3)])
@@ -142,6 +157,46 @@ def test_the_cross_check_puts_the_cut_on_the_threshold_and_judges_each_pair_once
     assert check.score(0, 3) == pytest.approx(0.62 + CROSS_SLOPE * (CROSS_CUT - 4.0))
     assert judge.asked == [("en", "de"), ("en", "fr"), ("de", "fr")]
     assert sorted(analyzer.analysed) == ["de", "en", "fr"]  # each whole text once, "far" never
+
+
+def test_the_model_check_cuts_one_language_at_its_own_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storylens.stories.features import StoryFeatures
+
+    monkeypatch.setattr("storylens.stories.verify.GLOSSED_CUT", CROSS_CUT - 0.3)
+
+    rows = [
+        (
+            StoryFeatures(id=i, embedding=np.zeros(2, "float32"), body=f"{i} title\n{i} text",
+                          language="de", bridge=np.array([1.0, 0.0], "float32")),
+            None,
+        )
+        for i in ("de-1", "de-2")
+    ]  # fmt: skip
+    judge = _Judge({("de-1", "de-2"): 1.5})
+    check = ModelCheck(0.62, rows.__getitem__, _Analyzer, judge)  # type: ignore[arg-type]
+    assert check.score(0, 1) == pytest.approx(0.62 + CROSS_SLOPE * (CROSS_CUT - 0.3 - 1.5))
+
+
+@needs_german
+def test_one_language_the_model_does_not_read_is_decided_by_the_scoring_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    analyzer = _Analyzer()
+    judge = _Judge({("de-strike", "de-strike-2"): 1.0, ("de-strike", "de-flood"): 4.0,
+                    ("de-strike-2", "de-flood"): 4.0})  # fmt: skip
+    monkeypatch.setattr("storylens.stories.pairs.whole_analyzer", lambda: analyzer)
+    monkeypatch.setattr("storylens.stories.pairs.ModelCheck", partial(ModelCheck, judge=judge))
+    articles = [STRIKE_DE, STRIKE_DE_2, FLOOD_DE, STRIKE_EN, STRIKE_FOLLOW_UP]
+    labels = StoryGrouper(cross_lingual=False).fit(articles).labels_
+    assert labels[0] == labels[1] != labels[2]
+    assert labels[3] == labels[4] != labels[0]  # English stays with the light decision
+    assert set(analyzer.analysed) <= {"de-strike", "de-strike-2", "de-flood"}
+    assert ("de-strike", "de-strike-2") in {tuple(sorted(k)) for k in judge.asked}
+    # the judge's word is final: the same pair called very dissimilar stays apart
+    judge.overall[("de-strike", "de-strike-2")] = 4.0
+    judge.asked.clear()
+    labels = StoryGrouper(cross_lingual=False).fit(articles).labels_
+    assert len({labels[0], labels[1], labels[2]}) == 3
 
 
 def test_a_feed_in_one_language_does_no_cross_language_work(

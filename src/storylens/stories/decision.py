@@ -44,7 +44,7 @@ class Decision:
     #: reworded English text does, and a wrong link across languages is the costlier mistake
     cross_offset: float = 0.0
     #: whether articles in different languages may link at all; the grouper turns it on where
-    #: the scoring model checks those links (:class:`.verify.CrossCheck`), since the light
+    #: the scoring model checks those links (:class:`.verify.ModelCheck`), since the light
     #: gloss score alone links mostly wrong pairs (README)
     cross_lingual: bool = False
     #: added to the gloss cosine of two openings in one language the model does not read, both
@@ -90,6 +90,17 @@ class Decision:
         are on, the time window allows, and both have a vector in the gloss space (a language
         without a dictionary meets others only as near-copies)."""
         return self._across_cosine(a, b) is not None
+
+    def glossed(self, a: StoryFeatures, b: StoryFeatures) -> bool:
+        """Whether ``a`` and ``b`` are in one language the sentence model does not read and both
+        are glossed, inside the time window: the light score meets them only through
+        word-for-word glosses."""
+        if self.gloss_offset is None or not a.language or a.language != b.language:
+            return False
+        gap = day_gap(a.days, b.days)
+        if a.model_encoded or (gap is not None and gap > self.window_days):
+            return False
+        return vector_cosine(getattr(a, "bridge", None), getattr(b, "bridge", None)) is not None
 
     def _across_cosine(self, a: StoryFeatures, b: StoryFeatures) -> float | None:
         """The cosine of the two cross vectors where :meth:`across` holds, else None."""

@@ -1,9 +1,11 @@
 """The score of each pair of grouping rows in one batch: what average link (:mod:`.linkage`) reads.
 
-Within a language it is the light decision (:mod:`.decision`), checked by the same-event
-judgement where the batch allows (:class:`.verify.Verifier`). Across languages, where links are
-checked, the scoring model decides on the two whole texts (:class:`.verify.CrossCheck`). In a
-batch that goes unchecked (``--light`` on a store the default built, a batch over
+Within a language the model reads it is the light decision (:mod:`.decision`), checked by the
+same-event judgement where the batch allows (:class:`.verify.Verifier`). Where links are checked
+and the light decision would read only word-for-word glosses (two articles in one language the
+sentence model does not read, or across languages where those links are on), the scoring model
+decides on the two whole texts instead (:class:`.verify.ModelCheck`). In a batch that goes
+unchecked (``--light`` on a store the default built, a batch over
 :data:`.verify.MAX_VERIFIED_ROWS`) a pair across languages that the check would have judged
 abstains instead of scoring -1: a story the check joined across languages is neither split nor
 shut to a new article by a batch that cannot judge it.
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from storylens.stories.decision import Decision
 from storylens.stories.features import StoryFeatures
-from storylens.stories.verify import CrossCheck, Verifier, whole_analyzer
+from storylens.stories.verify import ModelCheck, Verifier, whole_analyzer
 
 if TYPE_CHECKING:
     from storylens.analyze.analyzer import Analyzer
@@ -46,11 +48,10 @@ class PairScores:
         self.decision = decision
         self.rows = rows
         self.copies = copies
-        self.verifier = self.across = None
+        self.verifier = self.model = None
         if checking is not None:
             self.verifier = Verifier(decision.threshold, DUPLICATE_SCORE, rows, checking)
-            if decision.cross_lingual:
-                self.across = CrossCheck(decision.threshold, rows, whole_analyzer)
+            self.model = ModelCheck(decision.threshold, rows, whole_analyzer)
         self._wanted_across = replace(decision, cross_lingual=True) if abstain_across else None
 
     def light(self, r: int, s: int) -> float:
@@ -64,24 +65,31 @@ class PairScores:
             return False
         return decision.across(self.rows(r)[0], self.rows(s)[0])
 
+    def _modelled(self, r: int, s: int) -> bool:
+        """Whether the scoring model decides this pair: the batch is checked and the light
+        decision would read it only through glosses."""
+        if self.model is None or self.copies(r, s):
+            return False
+        a, b = self.rows(r)[0], self.rows(s)[0]
+        return self.decision.glossed(a, b) or self.decision.across(a, b)
+
     def prepare(self, edges: Iterable[tuple[int, int]]) -> None:
         """Judge the candidate pairs in batches: one analysis per article."""
-        if self.verifier is None:
+        if self.verifier is None or self.model is None:
             return
-        crossing: list[tuple[int, int]] = []
-        within: list[tuple[int, int, float]] = []
+        modelled: list[tuple[int, int]] = []
+        light: list[tuple[int, int, float]] = []
         for r, s in edges:
-            if self.across is not None and self._crosses(self.decision, r, s):
-                crossing.append((r, s))
+            if self._modelled(r, s):
+                modelled.append((r, s))
             else:
-                within.append((r, s, self.light(r, s)))
-        if self.across is not None:
-            self.across.prepare(crossing)
-        self.verifier.prepare(within)
+                light.append((r, s, self.light(r, s)))
+        self.model.prepare(modelled)
+        self.verifier.prepare(light)
 
     def __call__(self, r: int, s: int) -> float | None:
-        if self.across is not None and self._crosses(self.decision, r, s):
-            return self.across.score(r, s)
+        if self.model is not None and self._modelled(r, s):
+            return self.model.score(r, s)
         if self._crosses(self._wanted_across, r, s):
             return None
         score = self.light(r, s)

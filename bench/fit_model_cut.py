@@ -1,0 +1,73 @@
+"""Fit the cut of the scoring model's check on pairs within a language the sentence model does
+not read (:data:`storylens.stories.verify.GLOSSED_CUT`).
+
+    python bench/fit_model_cut.py
+
+SemEval-2022 Task 8 train as clusters (2,836 articles; pairs with Overall <= 2.0 joined, as in
+``bench_stories_quality.py``) is grouped by the default grouper at each cut, and the cut with the
+best B-cubed F1 is chosen; test is read once, at that cut, never to choose. "light" is the
+grouping before the check (such pairs scored by the gloss cosine of their openings). Each article
+is featurized and each whole text analysed once for every run. Prints a table; takes about half
+an hour on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from bench_stories_quality import SEMEVAL, load_semeval
+
+CUTS = (1.6, 1.8, 2.0, 2.2, 2.4)
+
+
+def main() -> None:
+    from storylens.analyze import Analyzer
+    from storylens.analyze.cache import LRUCache
+    from storylens.stories import pairs, verify
+    from storylens.stories.decision import Decision
+    from storylens.stories.evaluate import bcubed
+    from storylens.stories.features import featurize, story_analyzer
+    from storylens.stories.grouping import StoryGrouper
+
+    train = SEMEVAL.with_name("train.jsonl")
+    if not train.exists():
+        print(f"fit_model_cut: {train} is absent; nothing fitted", file=sys.stderr)
+        return
+    # one analysis of each whole text serves every cut
+    whole = Analyzer(cache=LRUCache(size=10_000))
+    pairs.whole_analyzer = lambda: whole  # type: ignore[assignment]
+
+    def f1(part: tuple, cut: float | None) -> float:
+        articles, features, gold = part
+        glossed: Callable = Decision.glossed
+        if cut is None:  # before the check: the light decision reads these pairs
+            Decision.glossed = lambda self, a, b: False  # type: ignore[method-assign]
+        else:
+            verify.GLOSSED_CUT = cut
+        try:
+            grouper = StoryGrouper().add_features(articles, features)
+        finally:
+            Decision.glossed = glossed  # type: ignore[method-assign]
+        return bcubed(grouper.labels_, gold).f1
+
+    analyzer = story_analyzer("minilm")
+    parts = {}
+    for name, path in (("train", train), ("test", SEMEVAL)):
+        articles, gold = load_semeval(path)
+        print(f"{name}: featurizing {len(articles)} articles", file=sys.stderr)
+        parts[name] = (articles, featurize(articles, analyzer), gold)
+    print("| cut | train B-cubed F1 |\n|---|---|")
+    print(f"| light | {f1(parts['train'], None):.4f} |", flush=True)
+    fitted = {}
+    for cut in CUTS:
+        fitted[cut] = f1(parts["train"], cut)
+        print(f"| {cut:.1f} | {fitted[cut]:.4f} |", flush=True)
+    best = max(CUTS, key=fitted.__getitem__)
+    print(f"\nchosen on train: {best:.1f}")
+    light, checked = f1(parts["test"], None), f1(parts["test"], best)
+    print(f"test B-cubed F1: light {light:.4f}, {best:.1f} {checked:.4f}")
+
+
+if __name__ == "__main__":
+    main()
