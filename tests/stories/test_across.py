@@ -228,3 +228,22 @@ def test_other_language_candidates_come_from_the_time_window() -> None:
     index.add(0, [row("en", "en", 100), row("de", "de", 103), row("de-old", "de", 10),
                   row("fr-undated", "fr", None)])  # fmt: skip
     assert sorted(index.query([0])[0]) == [1, 3]
+
+
+def test_a_glossed_article_also_finds_its_own_language_by_gloss() -> None:
+    from storylens.stories.crossing import CrossIndex
+    from storylens.stories.features import StoryFeatures
+
+    def row(i: str, language: str, angle: float) -> StoryFeatures:
+        vector = np.array([np.cos(angle), np.sin(angle)], "float32")
+        return StoryFeatures(id=i, embedding=vector, language=language, bridge=vector)
+
+    index = CrossIndex(neighbors=1, window_days=7)
+    index.add(0, [row("pl-a", "pl", 0.0), row("pl-b", "pl", 0.1), row("pl-c", "pl", 1.5),
+                  row("en", "en", 0.05), row("en-2", "en", 0.06)])  # fmt: skip
+    assert index.query([0], same=0) == [[3]]
+    # nearest other language first, then its own language by gloss, never itself
+    assert index.query([0], same=2) == [[3, 1, 2]]
+    assert index.query([0], across=False, same=1) == [[1]]
+    # English is read by the sentence model: its own-language candidates come from the index
+    assert index.query([3], across=False, same=2) == [[]]

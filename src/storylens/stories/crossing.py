@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from storylens.analyze.opening import model_reads
+
 
 def ascii_names(names: frozenset[str]) -> frozenset[str]:
     from anyascii import anyascii
@@ -58,11 +60,14 @@ class CrossIndex:
             same_width = self._vectors.shape[1] == block.shape[1]
             self._vectors = np.vstack([self._vectors, block]) if same_width else block
 
-    def query(self, rows: Sequence[int]) -> list[list[int]]:
-        """For each row, up to ``neighbors`` rows in other languages, nearest first."""
+    def query(self, rows: Sequence[int], across: bool = True, same: int = 0) -> list[list[int]]:
+        """For each row, up to ``neighbors`` rows in other languages, nearest first (unless not
+        ``across``); then, for a row in a language the sentence model does not read, up to
+        ``same`` rows of its own language by the gloss vector (the shared index finds those by
+        hashing, which misses many a report of one event)."""
         out: list[list[int]] = [[] for _ in rows]
-        if len(set(self._languages)) < 2:  # one language (an English feed): none to look through
-            return out
+        if not same and (not across or len(set(self._languages)) < 2):
+            return out  # one language (an English feed): none to look through
         asked = [(k, self._at[r]) for k, r in enumerate(rows) if r in self._at]
         languages = np.array(self._languages, dtype=object)
         # pickles from before the window lack the days: every row counts as undated there
@@ -73,22 +78,35 @@ class CrossIndex:
             part = asked[begin : begin + self.BLOCK]
             sims = self._vectors[[j for _, j in part]] @ self._vectors.T
             for (k, j), row in zip(part, sims, strict=True):
-                row[languages == self._languages[j]] = -np.inf
                 with np.errstate(invalid="ignore"):  # NaN (undated) compares False: kept
                     row[np.maximum(first - last[j], first[j] - last) > window] = -np.inf
-                take = min(self.neighbors, int(np.isfinite(row).sum()))
-                if take:
-                    best = np.argpartition(-row, take - 1)[:take]
-                    best = best[np.argsort(-row[best])]
-                    out[k] = [self._rows[b] for b in best]
+                own = languages == self._languages[j]
+                if across:
+                    out[k] = self._nearest(np.where(own, -np.inf, row), self.neighbors)
+                if same and not model_reads(self._languages[j]):
+                    own[j] = False
+                    out[k] += self._nearest(np.where(own, row, -np.inf), same)
         return out
+
+    def _nearest(self, row: np.ndarray, take: int) -> list[int]:
+        take = min(take, int(np.isfinite(row).sum()))
+        if not take:
+            return []
+        best = np.argpartition(-row, take - 1)[:take]
+        return [self._rows[b] for b in best[np.argsort(-row[best])]]
 
 
 def with_cross(
-    neighbours: list[list[int]], rows: list[int], index: CrossIndex | None
+    neighbours: list[list[int]],
+    rows: list[int],
+    index: CrossIndex | None,
+    across: bool = True,
+    same: int = 0,
 ) -> list[list[int]]:
-    """Each row's candidates plus its other-language ones (none without a cross index: stores
-    and pickles from before the bridge, or cross-lingual links switched off)."""
+    """Each row's candidates plus, from the cross index, its other-language ones where links go
+    ``across`` languages and ``same`` of its own language by gloss (none without a cross index:
+    stores and pickles from before the bridge)."""
     if index is None:
         return neighbours
-    return [near + other for near, other in zip(neighbours, index.query(rows), strict=True)]
+    found = index.query(rows, across, same)
+    return [near + more for near, more in zip(neighbours, found, strict=True)]

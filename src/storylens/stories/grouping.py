@@ -72,9 +72,9 @@ class StoryGrouper:
     texts two articles in one language the sentence model does not read
     (:class:`.verify.ModelCheck`). ``gloss_offset`` places two openings in such a language, met
     through their English glosses, on the model's scale (:class:`.decision.Decision`); None is
-    the one fitted for MiniLM (``--fast`` reads such pairs by hashing). ``cross_lingual`` lets stories link articles in
-    two languages: None (the default) where the scoring model checks links, which then decides
-    each such link on the two whole texts (:class:`.verify.ModelCheck`); True also without the
+    the one fitted for MiniLM (``--fast`` reads such pairs by hashing). ``cross_lingual`` lets
+    stories link articles in two languages: None (the default) where the scoring model checks
+    links, which then decides each such link on the two whole texts; True also without the
     check, by the light gloss score (which links mostly wrong pairs); False never.
     """
 
@@ -341,8 +341,11 @@ class StoryGrouper:
         # the link check's light analyses are cached across batches by the grouper's analyzer
         checking = self.link_analyzer(len(rows))
         decision = replace(decision, cross_lingual=self.links_across(checking is not None))
-        crossing = getattr(self, "cross_index_", None) if decision.cross_lingual else None
-        neighbours = with_cross(neighbours, rows, crossing)
+        # pairs the model decides may come from the gloss space, within a language too
+        glossing = checking is not None and decision.gloss_offset is not None
+        same = link_check.GLOSS_NEIGHBORS if glossing else 0
+        crossing = getattr(self, "cross_index_", None)
+        neighbours = with_cross(neighbours, rows, crossing, decision.cross_lingual, same)
         # one edge to the group's oldest copy connects a copy group; linking every pair would
         # be quadratic in the size of a big group (boilerplate pages)
         near = [[*n, self._oldest_copy(r)] for r, n in zip(rows, neighbours, strict=True)]

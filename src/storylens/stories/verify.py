@@ -42,6 +42,9 @@ MAX_VERIFIED_ROWS = 5_000
 #: other-language articles (nearest by the glosses of the openings) each article's links across
 #: languages are checked with: each check reads two whole texts with the scoring model
 CROSS_NEIGHBORS = 3
+#: same-language articles (nearest by the glosses of the openings) each article in a language
+#: the sentence model does not read is checked with, besides its candidates by hashing
+GLOSS_NEIGHBORS = 3
 #: predicted Overall (1 = very similar … 4) at or under which two articles in two languages are
 #: one story; chosen on SemEval train as clusters (README, "Across languages")
 CROSS_CUT = 2.2
