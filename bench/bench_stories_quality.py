@@ -48,6 +48,20 @@ def load_semeval(path: Path = SEMEVAL) -> tuple[list[Article], list[str]]:
     return articles, [gold[a.id] for a in articles]
 
 
+def featurized_semeval() -> dict[str, tuple[list[Article], list, list[str]]]:
+    """SemEval train and test as clusters, each as (articles, story features, gold labels), for
+    the scripts that fit a grouping constant on train and read test once."""
+    from storylens.stories.features import featurize, story_analyzer
+
+    analyzer = story_analyzer("minilm")
+    parts = {}
+    for name, path in (("train", SEMEVAL.with_name("train.jsonl")), ("test", SEMEVAL)):
+        articles, gold = load_semeval(path)
+        print(f"{name}: featurizing {len(articles)} articles", file=sys.stderr)
+        parts[name] = (articles, featurize(articles, analyzer), gold)
+    return parts
+
+
 SETS: dict[str, tuple[Path, Callable[[], tuple[list[Article], list[str]]]]] = {
     "pages-stories-dev": (PAGES, load_pages),
     "semeval2022-task8 test (pairs joined)": (SEMEVAL, load_semeval),

@@ -14,14 +14,13 @@ from __future__ import annotations
 import dataclasses
 import sys
 
-from bench_stories_quality import SEMEVAL, load_semeval
+from bench_stories_quality import SEMEVAL, featurized_semeval
 
 OFFSETS = (-0.2, -0.15, -0.1, -0.05, 0.0, 0.05, 0.1)
 
 
 def main() -> None:
     from storylens.stories.evaluate import bcubed
-    from storylens.stories.features import featurize, story_analyzer
     from storylens.stories.grouping import StoryGrouper
 
     train = SEMEVAL.with_name("train.jsonl")
@@ -36,12 +35,7 @@ def main() -> None:
         grouper = StoryGrouper(verify=False, gloss_offset=offset)
         return bcubed(grouper.add_features(articles, features).labels_, gold).f1
 
-    analyzer = story_analyzer("minilm")
-    parts = {}
-    for name, path in (("train", train), ("test", SEMEVAL)):
-        articles, gold = load_semeval(path)
-        print(f"{name}: featurizing {len(articles)} articles", file=sys.stderr)
-        parts[name] = (articles, featurize(articles, analyzer), gold)
+    parts = featurized_semeval()
     fitted = {offset: f1(parts["train"], offset) for offset in OFFSETS}
     best = max(OFFSETS, key=fitted.__getitem__)
     print("| offset | train B-cubed F1 |\n|---|---|")

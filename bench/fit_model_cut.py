@@ -19,7 +19,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench_stories_quality import SEMEVAL, load_semeval
+from bench_stories_quality import SEMEVAL, featurized_semeval
 
 CUTS = (1.8, 2.0, 2.2, 2.4)
 
@@ -30,7 +30,6 @@ def main() -> None:
     from storylens.stories import pairs, verify
     from storylens.stories.decision import Decision
     from storylens.stories.evaluate import bcubed
-    from storylens.stories.features import featurize, story_analyzer
     from storylens.stories.grouping import StoryGrouper
 
     train = SEMEVAL.with_name("train.jsonl")
@@ -55,12 +54,7 @@ def main() -> None:
             Decision.glossed = glossed  # type: ignore[method-assign]
         return bcubed(grouper.labels_, gold).f1
 
-    analyzer = story_analyzer("minilm")
-    parts = {}
-    for name, path in (("train", train), ("test", SEMEVAL)):
-        articles, gold = load_semeval(path)
-        print(f"{name}: featurizing {len(articles)} articles", file=sys.stderr)
-        parts[name] = (articles, featurize(articles, analyzer), gold)
+    parts = featurized_semeval()
     print("| cut | gloss neighbours | train B-cubed F1 |\n|---|---|---|")
     print(f"| light | 0 | {f1(parts['train'], None):.4f} |", flush=True)
     fitted = {}
