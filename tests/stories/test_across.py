@@ -13,7 +13,7 @@ import pytest
 from storylens.analyze.glossary import glossary
 from storylens.model import Article
 from storylens.stories.grouping import StoryGrouper
-from storylens.stories.verify import CROSS_CUT, CROSS_SLOPE, ModelCheck
+from storylens.stories.verify import CROSS_CUT, CROSS_SLOPE, GLOSS_NEIGHBORS, ModelCheck
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -184,7 +184,7 @@ def test_one_language_the_model_does_not_read_is_decided_by_the_scoring_model(
     analyzer = _Analyzer()
     judge = _Judge({("de-strike", "de-strike-2"): 1.0, ("de-strike", "de-flood"): 4.0,
                     ("de-strike-2", "de-flood"): 4.0})  # fmt: skip
-    monkeypatch.setattr("storylens.stories.pairs.whole_analyzer", lambda: analyzer)
+    monkeypatch.setattr("storylens.stories.grouping.whole_analyzer", lambda: analyzer)
     monkeypatch.setattr("storylens.stories.pairs.ModelCheck", partial(ModelCheck, judge=judge))
     articles = [STRIKE_DE, STRIKE_DE_2, FLOOD_DE, STRIKE_EN, STRIKE_FOLLOW_UP]
     labels = StoryGrouper(cross_lingual=False).fit(articles).labels_
@@ -199,6 +199,73 @@ def test_one_language_the_model_does_not_read_is_decided_by_the_scoring_model(
     assert len({labels[0], labels[1], labels[2]}) == 3
 
 
+@needs_german
+def test_a_light_batch_keeps_whole_a_story_the_model_joined_within_a_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the judge joins two German reports the light gloss score keeps far apart (their glosses
+    # meet under the floor, lowered so that the judge is asked)
+    monkeypatch.setattr("storylens.stories.verify.CROSS_FLOOR", 0.0)
+    judge = _Judge({("de-strike", "de-flood"): 1.0})
+    monkeypatch.setattr("storylens.stories.grouping.whole_analyzer", _Analyzer)
+    monkeypatch.setattr("storylens.stories.pairs.ModelCheck", partial(ModelCheck, judge=judge))
+    grouper = StoryGrouper(cross_lingual=False).fit([STRIKE_DE, FLOOD_DE])
+    story = grouper.labels_[0]
+    assert grouper.labels_ == [story, story]
+    grouper.verify = False  # the store's next run is `cluster --light`
+    copy = Article(title=STRIKE_DE.title, text=STRIKE_DE.text, id="de-strike-copy",
+                   language="de", published=STRIKE_DE.published)  # fmt: skip
+    grouper.partial_fit([copy])  # its copy loosens the story; light scores would split it
+    assert grouper.labels_ == [story] * 3
+
+
+@needs_german
+def test_gloss_neighbours_are_candidates_only_where_links_are_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import storylens.stories.grouping as grouping
+
+    asked: list[int] = []
+
+    def recording(*args: Any) -> list[list[int]]:
+        asked.append(args[-1])
+        return grouping_with_cross(*args)
+
+    grouping_with_cross = grouping.with_cross
+    monkeypatch.setattr(grouping, "with_cross", recording)
+    monkeypatch.setattr("storylens.stories.grouping.whole_analyzer", _Analyzer)
+    judge = _Judge({("de-strike", "de-strike-2"): 1.0})
+    monkeypatch.setattr("storylens.stories.pairs.ModelCheck", partial(ModelCheck, judge=judge))
+    StoryGrouper(cross_lingual=False).fit([STRIKE_DE, STRIKE_DE_2])
+    StoryGrouper(verify=False).fit([STRIKE_DE, STRIKE_DE_2])
+    StoryGrouper.fast().fit([STRIKE_DE, STRIKE_DE_2])
+    assert asked == [GLOSS_NEIGHBORS, 0, 0]
+
+
+def test_glossed_pairs_meet_only_inside_the_time_window() -> None:
+    from storylens.stories.decision import Decision
+    from storylens.stories.features import StoryFeatures
+
+    def row(language: str, day: int) -> StoryFeatures:
+        vector = np.array([1.0, 0.0], "float32")
+        return StoryFeatures(id=f"{language}{day}", embedding=vector, language=language,
+                             bridge=vector, days=(day, day))  # fmt: skip
+
+    decision = Decision(gloss_offset=-0.05)
+    assert decision.glossed(row("pl", 100), row("pl", 103))
+    assert not decision.glossed(row("pl", 100), row("pl", 110))
+    assert not decision.glossed(row("en", 100), row("en", 101))  # the sentence model reads it
+    assert not decision.glossed(row("pl", 100), row("de", 100))  # across, not within
+    assert not Decision().glossed(row("pl", 100), row("pl", 101))  # --fast: hashed, no gloss
+
+
+def test_the_whole_text_analyzer_is_kept_between_batches_but_not_pickled() -> None:
+    grouper = StoryGrouper()
+    analyzer = grouper._whole()
+    assert grouper._whole() is analyzer  # a stream's batches share its cache
+    assert "whole_" not in pickle.loads(pickle.dumps(grouper)).__dict__
+
+
 def test_a_feed_in_one_language_does_no_cross_language_work(
     fake_encoder: Encoder,
     two_events: tuple[list[Article], list[Article]],
@@ -207,7 +274,7 @@ def test_a_feed_in_one_language_does_no_cross_language_work(
     def no_whole_texts() -> None:
         raise AssertionError("a feed in one language read whole texts")
 
-    monkeypatch.setattr("storylens.stories.pairs.whole_analyzer", no_whole_texts)
+    monkeypatch.setattr("storylens.stories.grouping.whole_analyzer", no_whole_texts)
     articles = [a for event in two_events for a in event]
     grouper = StoryGrouper(encoder=fake_encoder).fit(articles)
     assert len(set(grouper.labels_)) == 2

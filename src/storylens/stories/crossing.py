@@ -1,4 +1,5 @@
-"""Across languages: the view of an opening that lets stories link articles in two languages.
+"""Across languages: the view of an opening that lets stories link articles in two languages
+(and two in one language the sentence model does not read, met through the same glosses).
 
 The sentence model reads English only, so an opening in another language is glossed into English
 word by word (:mod:`storylens.analyze.bridge`) and that gloss is embedded by the same encoder as
@@ -23,11 +24,12 @@ def ascii_names(names: frozenset[str]) -> frozenset[str]:
 
 
 class CrossIndex:
-    """Candidates in other languages: for an article with a cross vector, the nearest articles
-    of other languages by that vector, inside the time window (``window_days``; an undated
-    article is in every window). Exact (a matrix product in blocks): the other-language
-    neighbours are rarely among a row's nearest in the one shared index, where its own
-    language crowds them out."""
+    """Candidates by the cross vector: for an article that has one, the nearest articles of
+    other languages, and for a glossed one also the nearest of its own language, inside the
+    time window (``window_days``; an undated article is in every window). Exact (a matrix
+    product in blocks): the other-language neighbours are rarely among a row's nearest in the
+    one shared index, where its own language crowds them out, and a glossed article's own are
+    missed there by hashing."""
 
     #: rows scored against the whole index at a time (bounds the similarity block's memory)
     BLOCK = 512
@@ -66,9 +68,13 @@ class CrossIndex:
         ``same`` rows of its own language by the gloss vector (the shared index finds those by
         hashing, which misses many a report of one event)."""
         out: list[list[int]] = [[] for _ in rows]
-        if not same and (not across or len(set(self._languages)) < 2):
-            return out  # one language (an English feed): none to look through
-        asked = [(k, self._at[r]) for k, r in enumerate(rows) if r in self._at]
+        across = across and len(set(self._languages)) > 1
+        asked = [
+            (k, self._at[r])
+            for k, r in enumerate(rows)
+            if r in self._at
+            and (across or (same and not model_reads(self._languages[self._at[r]])))
+        ]
         languages = np.array(self._languages, dtype=object)
         # pickles from before the window lack the days: every row counts as undated there
         days = getattr(self, "_days", None) or [(np.nan, np.nan)] * len(self._rows)

@@ -39,9 +39,9 @@ from storylens.stories.features import (
     story_analyzer,
 )
 from storylens.stories.linkage import average_link, candidate_graph
-from storylens.stories.pairs import PairScores
+from storylens.stories.pairs import PairScores, decided_whole
 from storylens.stories.story import build_story, sort_stories, story_id, story_number
-from storylens.stories.verify import light_analyzer
+from storylens.stories.verify import light_analyzer, whole_analyzer
 
 if TYPE_CHECKING:
     from storylens.analyze.analyzer import Analyzer
@@ -131,18 +131,11 @@ class StoryGrouper:
         threshold = fitted if self.threshold is None else self.threshold
         offset = fitted - EMBEDDINGS["hashing"]
         crossing = self.links_across(self.verify)
-        weights = (self.name_weight, self.number_weight)
+        params = (self.name_weight, self.number_weight, threshold, self.window_days, offset)
         glossed = getattr(self, "gloss_offset", None)  # pickles from before it lack it
         if glossed is None and self.embedding == "minilm":
             glossed = GLOSS_OFFSET
-        return Decision(
-            *weights,
-            threshold,
-            self.window_days,
-            offset,
-            cross_lingual=crossing,
-            gloss_offset=glossed,
-        )
+        return Decision(*params, cross_lingual=crossing, gloss_offset=glossed)
 
     def story_analyzer(self) -> Analyzer:
         """An analyzer of the story steps this grouper reads (:func:`.features.story_analyzer`),
@@ -173,6 +166,7 @@ class StoryGrouper:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["encoder"] = None  # model handles do not travel; reloaded where needed
+        state.pop("whole_", None)  # nor do whole-text analyses
         return state
 
     # -- public API ----------------------------------------------------------------------
@@ -189,12 +183,11 @@ class StoryGrouper:
 
     def _fresh(self, articles: Sequence[Article]) -> list[Article]:
         seen = set(self.row_of_) if hasattr(self, "row_of_") else set()
-        fresh: list[Article] = []
+        fresh: dict[str, Article] = {}
         for article in articles:
             if article.id not in seen:
-                seen.add(article.id)
-                fresh.append(article)
-        return fresh
+                fresh.setdefault(article.id, article)
+        return list(fresh.values())
 
     def add_features(
         self, articles: Sequence[Article], features: Sequence[StoryFeatures]
@@ -293,7 +286,15 @@ class StoryGrouper:
     def _scores(
         self, decision: Decision, checking: Analyzer | None = None, abstain: bool = False
     ) -> PairScores:
-        return PairScores(decision, self._row, self._copies, checking, abstain)
+        return PairScores(decision, self._row, self._copies, checking, abstain, self._whole)
+
+    def _whole_story(self, members: list[int], across: bool, glossed: bool) -> bool:
+        return decided_whole([self.rows_[m].features for m in members], across, glossed)
+
+    def _whole(self) -> Analyzer:
+        # kept, like the light analyzer: a stream's batches meet the stored articles again
+        self.whole_: Analyzer = getattr(self, "whole_", None) or whole_analyzer()
+        return self.whole_
 
     def _oldest_copy(self, row: int) -> int:
         return self.row_of_[self.duplicate_groups_[row][2:]]
@@ -329,13 +330,15 @@ class StoryGrouper:
             # re-clustering stored stories unchecked could undo the model's vetoes, and
             # checking them all costs too much: they take part whole instead
             loose_old = []
-        # a batch that cannot check links across languages leaves the stories that cross them
-        # whole: re-clustered from their articles up, their links across would go unjudged
-        abstain = self.links_across(True) and not self.links_across(
-            self.checks_links(len(new_rows) + len(loose_old))
-        )
-        if abstain:
-            loose_old = [r for r in loose_old if not self._mixed(self.labels_[r])]
+        # a batch that cannot check leaves whole the stories that hold pairs the model decided:
+        # re-clustered from their articles up by the light score, they could be split
+        checked = self.checks_links(len(new_rows) + len(loose_old))
+        abstain = self.links_across(True) and not self.links_across(checked)
+        glossed = not checked and decision.gloss_offset is not None
+        if abstain or glossed:
+            stories = {self.labels_[r]: self.members_[self.labels_[r]] for r in loose_old}
+            kept = {s for s, m in stories.items() if self._whole_story(m, abstain, glossed)}
+            loose_old = [r for r in loose_old if self.labels_[r] not in kept]
         rows = new_rows + loose_old
         neighbours += self.index_.query(loose_old)
         # the link check's light analyses are cached across batches by the grouper's analyzer
@@ -355,11 +358,6 @@ class StoryGrouper:
         scores = self._scores(decision, checking, abstain)
         scores.prepare(edges)
         self._name(average_link(units, adjacency, scores, decision.threshold))
-
-    def _mixed(self, story: str) -> bool:
-        """Whether a stored story holds articles in more than one known language."""
-        languages = {self.rows_[r].features.language for r in self.members_.get(story, ())}
-        return len(languages - {None}) > 1
 
     def _name(self, clusters: list[list[int]]) -> None:
         """Give each cluster its story id. A stored id stays with the cluster that holds most of

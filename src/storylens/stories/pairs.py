@@ -8,15 +8,19 @@ decides on the two whole texts instead (:class:`.verify.ModelCheck`). In a batch
 unchecked (``--light`` on a store the default built, a batch over
 :data:`.verify.MAX_VERIFIED_ROWS`) a pair across languages that the check would have judged
 abstains instead of scoring -1: a story the check joined across languages is neither split nor
-shut to a new article by a batch that cannot judge it.
+shut to a new article by a batch that cannot judge it. Such a batch also leaves whole the stories
+that hold pairs the model decides (:func:`decided_whole`): re-clustered from their articles up by
+the light score, a story the model joined could be split.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from storylens.analyze.opening import model_reads
 from storylens.stories.decision import Decision
 from storylens.stories.features import StoryFeatures
 from storylens.stories.verify import ModelCheck, Verifier, whole_analyzer
@@ -28,13 +32,24 @@ if TYPE_CHECKING:
 DUPLICATE_SCORE = 2.0
 
 
+def decided_whole(features: Iterable[StoryFeatures], across: bool, glossed: bool) -> bool:
+    """Whether a story holds a pair the scoring model decides where links are checked: articles
+    in two known languages (where links cross them, ``across``), or two in one language the
+    sentence model does not read (where such openings are ``glossed``)."""
+    languages = Counter(f.language for f in features if f.language)
+    if across and len(languages) > 1:
+        return True
+    return glossed and any(n > 1 and not model_reads(x) for x, n in languages.items())
+
+
 class PairScores:
     """``scores(r, s)``: the pair score of rows ``r`` and ``s`` (None: no opinion).
 
     ``rows(i)`` gives the features and publication date of row ``i`` and ``copies(r, s)``
     whether two rows are near-copies; ``checking`` is the light analyzer of the link check (None
-    when this batch goes unchecked); ``abstain_across`` makes unchecked pairs across languages
-    abstain (links across languages are wanted where checked, and this batch is not).
+    when this batch goes unchecked) and ``whole()`` the analyzer of whole texts the scoring model
+    reads; ``abstain_across`` makes unchecked pairs across languages abstain (links across
+    languages are wanted where checked, and this batch is not).
     """
 
     def __init__(
@@ -44,6 +59,7 @@ class PairScores:
         copies: Callable[[int, int], bool],
         checking: Analyzer | None = None,
         abstain_across: bool = False,
+        whole: Callable[[], Analyzer] = whole_analyzer,
     ) -> None:
         self.decision = decision
         self.rows = rows
@@ -51,7 +67,7 @@ class PairScores:
         self.verifier = self.model = None
         if checking is not None:
             self.verifier = Verifier(decision.threshold, DUPLICATE_SCORE, rows, checking)
-            self.model = ModelCheck(decision.threshold, rows, whole_analyzer)
+            self.model = ModelCheck(decision.threshold, rows, whole)
         self._wanted_across = replace(decision, cross_lingual=True) if abstain_across else None
 
     def light(self, r: int, s: int) -> float:

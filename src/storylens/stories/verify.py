@@ -82,11 +82,18 @@ def whole(features: StoryFeatures, published: str | None) -> Article:
     )
 
 
-def whole_analyzer() -> Analyzer:
-    """An analyzer of every step the scoring model reads (the cross-language check)."""
-    from storylens.analyze.analyzer import Analyzer
+#: whole-text analyses a grouper keeps between batches: a stream's batches meet the stored
+#: articles of the stories they touch again, and each costs a full analysis
+WHOLE_CACHED = 1_000
 
-    return Analyzer()
+
+def whole_analyzer() -> Analyzer:
+    """An analyzer of every step the scoring model reads (:class:`ModelCheck`), keeping the
+    last :data:`WHOLE_CACHED` analyses."""
+    from storylens.analyze.analyzer import Analyzer
+    from storylens.analyze.cache import LRUCache
+
+    return Analyzer(cache=LRUCache(WHOLE_CACHED))
 
 
 def light_analyzer() -> Analyzer:
@@ -159,8 +166,8 @@ class ModelCheck:
     scoring model's Overall on their whole texts; analyses and predictions are cached.
 
     ``rows(i)`` gives the features and publication date of grouping row ``i``; ``analyzer()``
-    gives the analyzer of whole texts (asked for only when there is a pair to check: a batch in
-    one language loads nothing), and ``judge`` predicts (the process's shared one when None).
+    gives the analyzer of whole texts (asked for only when there is a pair to check: an English
+    feed loads nothing), and ``judge`` predicts (the process's shared one when None).
     """
 
     def __init__(
