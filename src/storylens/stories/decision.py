@@ -56,8 +56,7 @@ class Decision:
     def score(self, a: StoryFeatures, b: StoryFeatures) -> float:
         """cosine + weighted key overlaps; -1 outside the time window, across languages or
         across embedding spaces. Symmetric in ``a`` and ``b``."""
-        gap = day_gap(a.days, b.days)
-        if gap is not None and gap > self.window_days:
+        if self._apart(a, b):
             return -1.0
         if a.language and b.language and a.language != b.language:
             return self._cross_score(a, b)
@@ -69,6 +68,11 @@ class Decision:
             + self.name_weight * jaccard(a.names, b.names)  # type: ignore[arg-type]
             + self.number_weight * jaccard(a.numbers, b.numbers)  # type: ignore[arg-type]
         )
+
+    def _apart(self, a: StoryFeatures, b: StoryFeatures) -> bool:
+        """Whether two articles are dated further apart than the window (undated: never)."""
+        gap = day_gap(a.days, b.days)
+        return gap is not None and gap > self.window_days
 
     def _cosine(self, a: StoryFeatures, b: StoryFeatures) -> float | None:
         """The topic part of a same-language score, on the model's scale; None when the two
@@ -97,8 +101,7 @@ class Decision:
         word-for-word glosses."""
         if self.gloss_offset is None or not a.language or a.language != b.language:
             return False
-        gap = day_gap(a.days, b.days)
-        if a.model_encoded or (gap is not None and gap > self.window_days):
+        if a.model_encoded or self._apart(a, b):
             return False
         return vector_cosine(getattr(a, "bridge", None), getattr(b, "bridge", None)) is not None
 
@@ -106,8 +109,7 @@ class Decision:
         """The cosine of the two cross vectors where :meth:`across` holds, else None."""
         if not (self.cross_lingual and a.language and b.language and a.language != b.language):
             return None
-        gap = day_gap(a.days, b.days)
-        if gap is not None and gap > self.window_days:
+        if self._apart(a, b):
             return None
         # stores written before the bridge lack the field
         return vector_cosine(getattr(a, "cross_vector", None), getattr(b, "cross_vector", None))
