@@ -16,8 +16,13 @@ the shipped scorer's answer for it is already out of sample.
   train as clusters under the default grouper (``bench_stories_quality.py``). They disagree
   (README, "Across languages"), so the script prints both and chooses nothing.
 
+- :data:`storylens.stories.verify.KEY_FLOOR` (``--keys``): train as clusters at the shipped cuts,
+  with the pairs under :data:`~storylens.stories.verify.CROSS_FLOOR` read when their keys meet at
+  the floor or over, and never; cross-language links by the gold plus the blind train labels
+  (``bench_cross_links.py``), and recall of the gold cross-language pairs.
+
 Test is read once, at the cuts in ``verify.py``. Prints tables; takes about a quarter of an hour
-on a 2-core machine.
+on a 2-core machine (``--keys`` about as long).
 """
 
 from __future__ import annotations
@@ -83,6 +88,35 @@ def pair_table(overall: np.ndarray, same: np.ndarray) -> dict[float, tuple[int, 
     return out
 
 
+def key_table(articles: list, features: list, gold: list[str], known: dict) -> None:
+    """Cross-language links of train as clusters with the key reads off and at the floor."""
+    from bench_cross_links import blind_labels, cross_links
+    from storylens.score.semeval import SAME_STORY_OVERALL, load_pairs
+    from storylens.stories import verify
+    from storylens.stories.evaluate import bcubed
+    from storylens.stories.grouping import StoryGrouper
+
+    judged = blind_labels("train")
+    for p in load_pairs(SEMEVAL.with_name("train.jsonl")):
+        judged[frozenset((p.a.id, p.b.id))] = p.scores[0] <= SAME_STORY_OVERALL
+    ids = [a.id for a in articles]
+    shipped = verify.KEY_FLOOR
+    print("| KEY_FLOOR | links | precision by gold + labels | unlabelled | recall | B-cubed |")
+    print("|---|---|---|---|---|---|")
+    for floor in (float("inf"), shipped):
+        verify.KEY_FLOOR = floor
+        with answered(known):
+            grouper = StoryGrouper().add_features(articles, features)
+        labels = [grouper.labels_[grouper.row_of_[i]] for i in ids]
+        languages = [grouper.rows_[grouper.row_of_[i]].features.language for i in ids]
+        n = cross_links(ids, labels, gold, languages, judged)
+        print(f"| {'never read' if floor == float('inf') else floor} | {n['made']} |"
+              f" {n['right'] / max(n['made'], 1):.3f} | {n['unknown']} |"
+              f" {n['gold_right'] / max(n['wanted'], 1):.3f} | {bcubed(labels, gold).f1:.4f} |",
+              flush=True)  # fmt: skip
+    verify.KEY_FLOOR = shipped
+
+
 def main() -> None:
     from storylens.analyze import Analyzer
     from storylens.analyze.cache import LRUCache
@@ -108,6 +142,10 @@ def main() -> None:
     texts = [verify.whole(by_id[i], None) for i in ids]
     analyses = dict(zip(ids, whole.stream(texts), strict=True))
     overall = out_of_fold(pairs, analyses)
+    known = {frozenset((p.a.id, p.b.id)): float(x) for p, x in zip(pairs, overall, strict=True)}
+    if "--keys" in sys.argv:
+        key_table(articles, features, gold, known)
+        return
     same = np.array([p.scores[0] <= SAME_STORY_OVERALL for p in pairs])
     sides = [p.language_pair.partition("-") for p in pairs]
     across = np.array([a != b for a, _, b in sides])
@@ -121,7 +159,6 @@ def main() -> None:
     cross = max(c for c, (_, p, _) in crossing.items() if p >= CROSS_PRECISION)
     print(f"\nchosen: CROSS_CUT {cross:.1f} (verify.py has {verify.CROSS_CUT})\n")
 
-    known = {frozenset((p.a.id, p.b.id)): float(x) for p, x in zip(pairs, overall, strict=True)}
     verify.CROSS_CUT = cross
     print("| glossed cut | judged glossed pairs linked | precision | recall | F1 | train B-cubed |")
     print("|---|---|---|---|---|---|")

@@ -314,3 +314,85 @@ def test_a_glossed_article_also_finds_its_own_language_by_gloss() -> None:
     assert index.query([0], across=False, same=1) == [[1]]
     # English is read by the sentence model: its own-language candidates come from the index
     assert index.query([3], across=False, same=2) == [[]]
+
+
+def test_names_and_numbers_bring_the_other_language_report_its_gloss_misses() -> None:
+    from storylens.stories.crossing import CrossIndex
+    from storylens.stories.features import StoryFeatures
+
+    def row(
+        i: str, language: str, angle: float, names: set[str], numbers: set[str]
+    ) -> StoryFeatures:
+        vector = np.array([np.cos(angle), np.sin(angle)], "float32")
+        return StoryFeatures(id=i, embedding=vector, language=language, bridge=vector,
+                             names=frozenset(names), numbers=frozenset(numbers))  # fmt: skip
+
+    index = CrossIndex(neighbors=1, window_days=7)
+    index.add(0, [
+        # a Spanish report whose gloss lost its names, and the English one of the same event
+        row("es", "es", 1.2, {"Sebastián Piñera", "Santiago"}, {"34"}),
+        row("en", "en", 0.0, {"sebastian pinera", "santiago", "chile"}, {"34"}),
+        # a nearer gloss with other names, and names no one else holds
+        row("en-other", "en", 1.1, {"Biden", "Chile"}, {"12"}),
+        row("en-more", "en", 0.1, {"Biden", "Lula"}, set()),
+        row("de", "de", 0.2, {"Lula"}, {"12"}),
+    ])  # fmt: skip
+    assert index.query([0]) == [[2, 1]]  # nearest by gloss, then nearest by keys
+    assert index.key_cosine(0, 1) > 0.5
+    assert index.key_cosine(0, 3) == 0.0
+    # a row in the index's only language has no other-language candidates by keys either
+    solo = CrossIndex(neighbors=1, window_days=7)
+    solo.add(0, [row(i, "en", 0.0, {"Santiago"}, set()) for i in "ab"])
+    assert solo.query([0]) == [[]]
+
+
+def test_the_model_reads_a_pair_whose_keys_meet_under_the_gloss_floor() -> None:
+    from storylens.stories.features import StoryFeatures
+    from storylens.stories.verify import CROSS_FLOOR, KEY_FLOOR
+
+    rows = [
+        (
+            StoryFeatures(id=i, embedding=np.zeros(2, "float32"), body=f"{i} title\n{i} text",
+                          language=i[:2], bridge=np.array(vector, "float32")),
+            None,
+        )
+        for i, vector in (("en", [1.0, 0.0]), ("es", [0.0, 1.0]), ("de", [0.0, 1.0]))
+    ]  # fmt: skip
+    assert CROSS_FLOOR > 0.0  # the glosses meet at cosine 0
+    keys = {(0, 1): KEY_FLOOR, (0, 2): KEY_FLOOR - 0.01}
+    judge = _Judge({("en", "es"): 1.0, ("en", "de"): 1.0})
+    check = ModelCheck(0.62, rows.__getitem__, _Analyzer, judge,  # type: ignore[arg-type]
+                       key_cosine=lambda r, s: keys.get((min(r, s), max(r, s))))  # fmt: skip
+    check.prepare([(0, 1), (0, 2)])
+    assert judge.asked == [("en", "es")]
+    assert check.score(0, 2) == pytest.approx(0.62 + CROSS_SLOPE * (CROSS_CUT - 4.0))
+
+
+def test_an_index_pickled_before_keys_keeps_its_gloss_candidates() -> None:
+    import pickle
+
+    from storylens.stories.crossing import CrossIndex
+    from storylens.stories.features import StoryFeatures
+
+    def row(i: str, language: str, vector: list[float], names: set[str]) -> StoryFeatures:
+        bridge = np.array(vector, "float32")
+        return StoryFeatures(id=i, embedding=bridge, language=language, bridge=bridge,
+                             names=frozenset(names))  # fmt: skip
+
+    rows = [
+        row("en", "en", [1.0, 0.0], {"Piñera", "Santiago", "Chile"}),
+        row("es", "es", [0.0, 1.0], {"Piñera", "Santiago"}),
+    ]
+    new = row("de", "de", [0.6, 0.8], {"Chile"})
+    index = CrossIndex(neighbors=1, window_days=7)
+    index.add(0, rows)
+    index.add(2, [new])
+    assert index.query([0]) == [[2, 1]]  # with keys the Spanish row comes by its name
+    index = CrossIndex(neighbors=1, window_days=7)
+    index.add(0, rows)
+    for name in ("_keys", "_columns", "_weighted"):  # as a store written before keys holds it
+        del index.__dict__[name]
+    old = pickle.loads(pickle.dumps(index))
+    old.add(2, [new])
+    assert old.key_cosine(0, 1) is None
+    assert old.query([0]) == [[2]]  # by gloss only

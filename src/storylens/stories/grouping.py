@@ -286,7 +286,9 @@ class StoryGrouper:
     def _scores(
         self, decision: Decision, checking: Analyzer | None = None, abstain: bool = False
     ) -> PairScores:
-        return PairScores(decision, self._row, self._copies, checking, abstain, self._whole)
+        crossing = getattr(self, "cross_index_", None)
+        keys = crossing.key_cosine if crossing is not None else None
+        return PairScores(decision, self._row, self._copies, checking, abstain, self._whole, keys)
 
     def _whole_story(self, members: list[int], across: bool, glossed: bool) -> bool:
         return decided_whole([self.rows_[m].features for m in members], across, glossed)

@@ -49,7 +49,8 @@ class PairScores:
     whether two rows are near-copies; ``checking`` is the light analyzer of the link check (None
     when this batch goes unchecked) and ``whole()`` the analyzer of whole texts the scoring model
     reads; ``abstain_across`` makes unchecked pairs across languages abstain (links across
-    languages are wanted where checked, and this batch is not).
+    languages are wanted where checked, and this batch is not); ``key_cosine`` is the cosine
+    of two rows' weighted keys (:meth:`.crossing.CrossIndex.key_cosine`).
     """
 
     def __init__(
@@ -60,6 +61,7 @@ class PairScores:
         checking: Analyzer | None = None,
         abstain_across: bool = False,
         whole: Callable[[], Analyzer] = whole_analyzer,
+        key_cosine: Callable[[int, int], float | None] | None = None,
     ) -> None:
         self.decision = decision
         self.rows = rows
@@ -67,7 +69,7 @@ class PairScores:
         self.verifier = self.model = None
         if checking is not None:
             self.verifier = Verifier(decision.threshold, DUPLICATE_SCORE, rows, checking)
-            self.model = ModelCheck(decision.threshold, rows, whole)
+            self.model = ModelCheck(decision.threshold, rows, whole, key_cosine=key_cosine)
         self._wanted_across = replace(decision, cross_lingual=True) if abstain_across else None
 
     def light(self, r: int, s: int) -> float:

@@ -39,8 +39,9 @@ MODEL_WEIGHT = 0.5
 #: new articles per batch beyond which links go unverified: a spaCy pass per article is what
 #: the 100k-article runs cannot afford (there ``StoryGrouper(verify=False)`` says so outright)
 MAX_VERIFIED_ROWS = 5_000
-#: other-language articles (nearest by the glosses of the openings) each article's links across
-#: languages are checked with: each check reads two whole texts with the scoring model
+#: other-language articles (nearest by the glosses of the openings, and as many nearest by their
+#: keys) each article's links across languages are checked with: each check reads two whole
+#: texts with the scoring model
 CROSS_NEIGHBORS = 3
 #: same-language articles (nearest by the glosses of the openings) each article in a language
 #: the sentence model does not read is checked with, besides its candidates by hashing
@@ -62,6 +63,12 @@ CROSS_SLOPE = 0.5
 #: article a full-text reading of every English article, and a glossed language the reading
 #: of every pair its hashed candidates bring.
 CROSS_FLOOR = 0.3
+#: cosine of two openings' idf-weighted keys (names in ASCII, numbers: :func:`.crossing.key_set`)
+#: at or over which a pair is read by the scoring model whatever its glosses' cosine: a gloss
+#: loses the names, so many a pair the keys bring sits under :data:`CROSS_FLOOR`. The lowest
+#: key cosine at which, on SemEval train, at least 1% of the pairs read reach the cut (1.5% at
+#: 0.2-0.3, 0.3% at 0.1-0.2); its links hold precision 0.9 (``fit_model_cut.py --keys``)
+KEY_FLOOR = 0.2
 
 
 def opening(features: StoryFeatures, published: str | None) -> Article:
@@ -169,7 +176,8 @@ class ModelCheck:
 
     ``rows(i)`` gives the features and publication date of grouping row ``i``; ``analyzer()``
     gives the analyzer of whole texts (asked for only when there is a pair to check: an English
-    feed loads nothing), and ``judge`` predicts (the process's shared one when None).
+    feed loads nothing), ``judge`` predicts (the process's shared one when None) and
+    ``key_cosine(r, s)`` is the cosine of two rows' weighted keys (None: unknown).
     """
 
     def __init__(
@@ -178,11 +186,13 @@ class ModelCheck:
         rows: Callable[[int], tuple[StoryFeatures, str | None]],
         analyzer: Callable[[], Analyzer],
         judge: Judge | None = None,
+        key_cosine: Callable[[int, int], float | None] | None = None,
     ) -> None:
         self.threshold = threshold
         self.rows = rows
         self.analyzer = analyzer
         self.judge = judge
+        self.key_cosine = key_cosine
         self.analyses: dict[int, Analysis] = {}
         self.overall: dict[tuple[int, int], float] = {}
 
@@ -214,5 +224,12 @@ class ModelCheck:
         return self.threshold + CROSS_SLOPE * (cut - self.overall[key])
 
     def _unlike(self, r: int, s: int) -> bool:
+        """Whether a pair is not worth the model's reading: neither the glosses nor the keys
+        of the two openings are near enough."""
         cosine = vector_cosine(self.rows(r)[0].cross_vector, self.rows(s)[0].cross_vector)
-        return cosine is None or cosine < CROSS_FLOOR
+        if cosine is None:
+            return True
+        if cosine >= CROSS_FLOOR:
+            return False
+        keys = self.key_cosine(r, s) if self.key_cosine else None
+        return keys is None or keys < KEY_FLOOR
