@@ -20,13 +20,16 @@ the shipped scorer's answer for it is already out of sample.
   with the pairs under :data:`~storylens.stories.verify.CROSS_FLOOR` read when their keys meet at
   the floor or over, and never; cross-language links by the gold plus the blind train labels
   (``bench_cross_links.py``), and recall of the gold cross-language pairs.
+- ``--glossed``: links within one glossed language at each glossed cut, by the gold plus the
+  blind train labels, recall of the gold's pairs there and F1 (README, "Across languages").
 
 Test is read once, at the cuts in ``verify.py``. Prints tables; takes about a quarter of an hour
-on a 2-core machine (``--keys`` about as long).
+on a 2-core machine (``--keys`` and ``--glossed`` about as long).
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -88,33 +91,84 @@ def pair_table(overall: np.ndarray, same: np.ndarray) -> dict[float, tuple[int, 
     return out
 
 
-def key_table(articles: list, features: list, gold: list[str], known: dict) -> None:
-    """Cross-language links of train as clusters with the key reads off and at the floor."""
-    from bench_cross_links import blind_labels, cross_links
+def train_judged() -> dict[frozenset[str], bool]:
+    """Train pair -> one story, by the gold where judged, else by a blind label."""
+    from bench_cross_links import blind_labels
     from storylens.score.semeval import SAME_STORY_OVERALL, load_pairs
-    from storylens.stories import verify
-    from storylens.stories.evaluate import bcubed
-    from storylens.stories.grouping import StoryGrouper
 
     judged = blind_labels("train")
     for p in load_pairs(SEMEVAL.with_name("train.jsonl")):
         judged[frozenset((p.a.id, p.b.id))] = p.scores[0] <= SAME_STORY_OVERALL
+    return judged
+
+
+def grouped(articles: list, features: list, known: dict) -> tuple[list[str], list[str | None]]:
+    """Story label and language of each article, train grouped with out-of-fold answers."""
+    from storylens.stories.grouping import StoryGrouper
+
+    with answered(known):
+        grouper = StoryGrouper().add_features(articles, features)
+    rows = [grouper.row_of_[a.id] for a in articles]
+    return [grouper.labels_[r] for r in rows], [grouper.rows_[r].features.language for r in rows]
+
+
+def key_table(articles: list, features: list, gold: list[str], known: dict) -> None:
+    """Cross-language links of train as clusters with the key reads off and at the floor."""
+    from bench_cross_links import cross_links
+    from storylens.stories import verify
+    from storylens.stories.evaluate import bcubed
+
+    judged = train_judged()
     ids = [a.id for a in articles]
     shipped = verify.KEY_FLOOR
     print("| KEY_FLOOR | links | precision by gold + labels | unlabelled | recall | B-cubed |")
     print("|---|---|---|---|---|---|")
     for floor in (float("inf"), shipped):
         verify.KEY_FLOOR = floor
-        with answered(known):
-            grouper = StoryGrouper().add_features(articles, features)
-        labels = [grouper.labels_[grouper.row_of_[i]] for i in ids]
-        languages = [grouper.rows_[grouper.row_of_[i]].features.language for i in ids]
+        labels, languages = grouped(articles, features, known)
         n = cross_links(ids, labels, gold, languages, judged)
         print(f"| {'never read' if floor == float('inf') else floor} | {n['made']} |"
               f" {n['right'] / max(n['made'], 1):.3f} | {n['unknown']} |"
               f" {n['gold_right'] / max(n['wanted'], 1):.3f} | {bcubed(labels, gold).f1:.4f} |",
               flush=True)  # fmt: skip
     verify.KEY_FLOOR = shipped
+
+
+def glossed_table(articles: list, features: list, gold: list[str], known: dict) -> None:
+    """Links within one glossed language of train as clusters, by gold + blind labels, at each
+    glossed cut; a link neither judged nor labelled is left out of the precision and counted."""
+    from storylens.analyze.opening import model_reads
+    from storylens.stories import verify
+    from storylens.stories.evaluate import bcubed
+
+    judged = train_judged()
+    ids = [a.id for a in articles]
+    shipped = verify.GLOSSED_CUT
+    print(
+        "| glossed cut | links | unlabelled | precision by gold + labels | recall | F1 | B-cubed |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for cut in (1.6, *CUTS[:-1]):
+        verify.GLOSSED_CUT = cut
+        labels, languages = grouped(articles, features, known)
+        n = dict.fromkeys(("made", "unknown", "right", "gold_right", "wanted"), 0)
+        for i, j in itertools.combinations(range(len(ids)), 2):
+            if languages[i] != languages[j] or model_reads(languages[i]):
+                continue
+            linked, same_gold = labels[i] == labels[j], gold[i] == gold[j]
+            n["wanted"] += same_gold
+            if linked:
+                label = True if same_gold else judged.get(frozenset((ids[i], ids[j])))
+                n["made"] += 1
+                n["unknown"] += label is None
+                n["right"] += bool(label)
+                n["gold_right"] += same_gold
+        p = n["right"] / max(n["made"] - n["unknown"], 1)
+        r = n["gold_right"] / max(n["wanted"], 1)
+        print(f"| {cut:.1f} | {n['made']} | {n['unknown']} | {p:.3f} | {r:.3f} |"
+              f" {2 * p * r / max(p + r, 1e-9):.3f} | {bcubed(labels, gold).f1:.4f} |",
+              flush=True)  # fmt: skip
+    verify.GLOSSED_CUT = shipped
 
 
 def main() -> None:
@@ -145,6 +199,9 @@ def main() -> None:
     known = {frozenset((p.a.id, p.b.id)): float(x) for p, x in zip(pairs, overall, strict=True)}
     if "--keys" in sys.argv:
         key_table(articles, features, gold, known)
+        return
+    if "--glossed" in sys.argv:
+        glossed_table(articles, features, gold, known)
         return
     same = np.array([p.scores[0] <= SAME_STORY_OVERALL for p in pairs])
     sides = [p.language_pair.partition("-") for p in pairs]
