@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,18 +46,18 @@ def blind_labels(split: str = "test") -> dict[frozenset[str], bool]:
     }
 
 
-def cross_links(
+def link_counts(
     ids: Sequence[str],
     labels: Sequence[str],
     gold: Sequence[str],
-    languages: Sequence[str | None],
     judged: dict[frozenset[str], bool],
+    kept: Callable[[int, int], bool],
 ) -> dict[str, int]:
-    """Counts over pairs of articles in two known languages: links made, right by the gold,
+    """Counts over the pairs of articles ``kept(i, j)`` admits: links made, right by the gold,
     right by gold or label, unknown to both, and gold same-story pairs."""
     out = dict.fromkeys(("made", "gold_right", "right", "unknown", "wanted"), 0)
     for i, j in itertools.combinations(range(len(labels)), 2):
-        if not (languages[i] and languages[j] and languages[i] != languages[j]):
+        if not kept(i, j):
             continue
         same_gold = gold[i] == gold[j]
         out["wanted"] += same_gold
@@ -69,6 +69,21 @@ def cross_links(
         out["right"] += same_gold or bool(label)
         out["unknown"] += not same_gold and label is None
     return out
+
+
+def cross_links(
+    ids: Sequence[str],
+    labels: Sequence[str],
+    gold: Sequence[str],
+    languages: Sequence[str | None],
+    judged: dict[frozenset[str], bool],
+) -> dict[str, int]:
+    """:func:`link_counts` over pairs of articles in two known languages."""
+
+    def across(i: int, j: int) -> bool:
+        return bool(languages[i] and languages[j] and languages[i] != languages[j])
+
+    return link_counts(ids, labels, gold, judged, across)
 
 
 def judged_links(

@@ -29,10 +29,10 @@ on a 2-core machine (``--keys`` and ``--glossed`` about as long).
 
 from __future__ import annotations
 
-import itertools
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 
 import numpy as np
 
@@ -134,9 +134,16 @@ def key_table(articles: list, features: list, gold: list[str], known: dict) -> N
     verify.KEY_FLOOR = shipped
 
 
+def same_glossed(glossed: Sequence[str | None], i: int, j: int) -> bool:
+    """Whether two articles are in one glossed language (``glossed``: an article's language,
+    None where the sentence model reads it)."""
+    return glossed[i] is not None and glossed[i] == glossed[j]
+
+
 def glossed_table(articles: list, features: list, gold: list[str], known: dict) -> None:
     """Links within one glossed language of train as clusters, by gold + blind labels, at each
     glossed cut; a link neither judged nor labelled is left out of the precision and counted."""
+    from bench_cross_links import link_counts
     from storylens.analyze.opening import model_reads
     from storylens.stories import verify
     from storylens.stories.evaluate import bcubed
@@ -151,18 +158,8 @@ def glossed_table(articles: list, features: list, gold: list[str], known: dict) 
     for cut in (1.6, *CUTS[:-1]):
         verify.GLOSSED_CUT = cut
         labels, languages = grouped(articles, features, known)
-        n = dict.fromkeys(("made", "unknown", "right", "gold_right", "wanted"), 0)
-        for i, j in itertools.combinations(range(len(ids)), 2):
-            if languages[i] != languages[j] or model_reads(languages[i]):
-                continue
-            linked, same_gold = labels[i] == labels[j], gold[i] == gold[j]
-            n["wanted"] += same_gold
-            if linked:
-                label = True if same_gold else judged.get(frozenset((ids[i], ids[j])))
-                n["made"] += 1
-                n["unknown"] += label is None
-                n["right"] += bool(label)
-                n["gold_right"] += same_gold
+        glossed = [None if model_reads(x) else x for x in languages]
+        n = link_counts(ids, labels, gold, judged, partial(same_glossed, glossed))
         p = n["right"] / max(n["made"] - n["unknown"], 1)
         r = n["gold_right"] / max(n["wanted"], 1)
         print(f"| {cut:.1f} | {n['made']} | {n['unknown']} | {p:.3f} | {r:.3f} |"
