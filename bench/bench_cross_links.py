@@ -30,8 +30,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench_stories_quality import SEMEVAL, load_semeval
+from bench_stories_quality import SEMEVAL, load_semeval, story_labels
 from rows import result
+from storylens.model import Article
 
 LABELS = Path(__file__).resolve().parent / "data" / "semeval_cross_labels.jsonl"
 
@@ -103,6 +104,17 @@ def judged_links(
     return out
 
 
+def language(grouper: Any, article: Article) -> str | None:
+    """An article's language as grouped; a page reading refused (it links nothing) keeps the
+    language of its text, so that the gold's pairs through it count as missed."""
+    from storylens.languages import detect_language
+
+    row = grouper.row_of_.get(article.id)
+    if row is None:
+        return detect_language(f"{article.title}\n{article.text}")
+    return grouper.rows_[row].features.language
+
+
 def main() -> list[dict[str, Any]]:
     from storylens.score.semeval import SAME_STORY_OVERALL, load_pairs
     from storylens.stories.evaluate import bcubed
@@ -125,9 +137,8 @@ def main() -> list[dict[str, Any]]:
     }
     runs = {}
     for name, grouper in groupers.items():
-        grouper.fit(articles)
-        languages = [row.features.language for row in grouper.rows_]
-        labels = [grouper.labels_[grouper.row_of_[i]] for i in ids]
+        labels = story_labels(grouper, articles)
+        languages = [language(grouper, a) for a in articles]
         story_of = dict(zip(ids, labels, strict=True))
         on_pairs = judged_links(gold_pairs, story_of, dict(zip(ids, languages, strict=True)))
         runs[name] = (

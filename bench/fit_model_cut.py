@@ -22,9 +22,13 @@ the shipped scorer's answer for it is already out of sample.
   (``bench_cross_links.py``), and recall of the gold cross-language pairs.
 - ``--glossed``: links within one glossed language at each glossed cut, by the gold plus the
   blind train labels, recall of the gold's pairs there and F1 (README, "Across languages").
+- :data:`storylens.stories.verify.GLOSSED_KEYLESS_CUT` (``--keyless``): the same table at each
+  cut for the pairs in one glossed language whose keys do not meet (the last row: no such cut);
+  ``--bands``: the pairs the model read without that cut, one story of how many by keys and
+  predicted Overall, in one language and across two.
 
 Test is read once, at the cuts in ``verify.py``. Prints tables; takes about a quarter of an hour
-on a 2-core machine (``--keys`` and ``--glossed`` about as long).
+on a 2-core machine (``--keys``, ``--glossed`` and ``--keyless`` about as long).
 """
 
 from __future__ import annotations
@@ -33,10 +37,11 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
+from typing import Any
 
 import numpy as np
 
-from bench_stories_quality import SEMEVAL, featurized_semeval
+from bench_stories_quality import SEMEVAL, featurized_semeval, story_labels
 
 CUTS = (1.8, 2.0, 2.2, 2.4)
 #: precision by the gold the cross cut must keep on the judged cross-language pairs
@@ -104,12 +109,60 @@ def train_judged() -> dict[frozenset[str], bool]:
 
 def grouped(articles: list, features: list, known: dict) -> tuple[list[str], list[str | None]]:
     """Story label and language of each article, train grouped with out-of-fold answers."""
+    from bench_cross_links import language
     from storylens.stories.grouping import StoryGrouper
 
+    grouper = StoryGrouper()
     with answered(known):
-        grouper = StoryGrouper().add_features(articles, features)
-    rows = [grouper.row_of_[a.id] for a in articles]
-    return [grouper.labels_[r] for r in rows], [grouper.rows_[r].features.language for r in rows]
+        labels = story_labels(grouper, articles, features)
+    return labels, [language(grouper, a) for a in articles]
+
+
+def band_table(articles: list, features: list, gold: list[str], known: dict) -> None:
+    """Pairs the model read on train as clusters (no keyless cut), those a label or the gold
+    can judge: one story of how many, by one or two languages, keys under :data:`KEY_FLOOR` or
+    not, and predicted Overall at 1.6 or under or over it up to the pair's cut."""
+    from storylens.stories import verify
+    from storylens.stories.grouping import StoryGrouper
+
+    checks: list = []
+    shipped, prepare = verify.GLOSSED_KEYLESS_CUT, verify.ModelCheck.prepare
+
+    def recording(self: verify.ModelCheck, pairs: Any) -> None:
+        if self not in checks:
+            checks.append(self)
+        prepare(self, pairs)
+
+    verify.GLOSSED_KEYLESS_CUT = verify.GLOSSED_CUT
+    verify.ModelCheck.prepare = recording  # type: ignore[method-assign]
+    grouper = StoryGrouper()
+    try:
+        with answered(known):
+            story_labels(grouper, articles, features)
+    finally:
+        verify.GLOSSED_KEYLESS_CUT, verify.ModelCheck.prepare = shipped, prepare
+    read: dict[frozenset[str], tuple[float, float, bool]] = {}  # a pair may meet two checks
+    for check in checks:
+        for (r, t), overall in check.overall.items():
+            a, b = grouper.rows_[r].features, grouper.rows_[t].features
+            keys = (check.key_cosine(r, t) if check.key_cosine else None) or 0.0
+            read[frozenset((a.id, b.id))] = (overall, keys, a.language == b.language)
+    judged, story = train_judged(), {a.id: g for a, g in zip(articles, gold, strict=True)}
+    cells: dict[tuple[str, str, str], list[int]] = {}
+    for pair, (overall, keys, one) in read.items():
+        a, b = sorted(pair)
+        right = judged.get(pair, True if story[a] == story[b] else None)
+        if right is None or overall > (verify.GLOSSED_CUT if one else verify.CROSS_CUT):
+            continue
+        meet = "under" if keys < verify.KEY_FLOOR else "at or over"
+        band = "<= 1.6" if overall <= 1.6 else "over 1.6"
+        cell = cells.setdefault(("one" if one else "two", meet, band), [0, 0])
+        cell[0] += right
+        cell[1] += 1
+    print("| languages | keys vs KEY_FLOOR | predicted Overall | one story / judged or labelled |")
+    print("|---|---|---|---|")
+    for (languages, keys, band), (right, n) in sorted(cells.items()):
+        print(f"| {languages} | {keys} | {band} | {right} / {n} |")
 
 
 def key_table(articles: list, features: list, gold: list[str], known: dict) -> None:
@@ -140,9 +193,12 @@ def same_glossed(glossed: Sequence[str | None], i: int, j: int) -> bool:
     return glossed[i] is not None and glossed[i] == glossed[j]
 
 
-def glossed_table(articles: list, features: list, gold: list[str], known: dict) -> None:
+def glossed_table(
+    articles: list, features: list, gold: list[str], known: dict, keyless: bool = False
+) -> None:
     """Links within one glossed language of train as clusters, by gold + blind labels, at each
-    glossed cut; a link neither judged nor labelled is left out of the precision and counted."""
+    glossed cut (``keyless``: at each cut for pairs whose keys do not meet, the glossed cut
+    shipped); a link neither judged nor labelled is left out of the precision and counted."""
     from bench_cross_links import link_counts
     from storylens.analyze.opening import model_reads
     from storylens.stories import verify
@@ -150,13 +206,12 @@ def glossed_table(articles: list, features: list, gold: list[str], known: dict) 
 
     judged = train_judged()
     ids = [a.id for a in articles]
-    shipped = verify.GLOSSED_CUT
-    print(
-        "| glossed cut | links | unlabelled | precision by gold + labels | recall | F1 | B-cubed |"
-    )
+    name = "GLOSSED_KEYLESS_CUT" if keyless else "GLOSSED_CUT"
+    shipped = getattr(verify, name)
+    print(f"| {name} | links | unlabelled | precision by gold + labels | recall | F1 | B-cubed |")
     print("|---|---|---|---|---|---|---|")
-    for cut in (1.6, *CUTS[:-1]):
-        verify.GLOSSED_CUT = cut
+    for cut in (1.4, 1.6, 1.8, verify.GLOSSED_CUT) if keyless else (1.6, *CUTS[:-1]):
+        setattr(verify, name, cut)
         labels, languages = grouped(articles, features, known)
         glossed = [None if model_reads(x) else x for x in languages]
         n = link_counts(ids, labels, gold, judged, partial(same_glossed, glossed))
@@ -165,7 +220,7 @@ def glossed_table(articles: list, features: list, gold: list[str], known: dict) 
         print(f"| {cut:.1f} | {n['made']} | {n['unknown']} | {p:.3f} | {r:.3f} |"
               f" {2 * p * r / max(p + r, 1e-9):.3f} | {bcubed(labels, gold).f1:.4f} |",
               flush=True)  # fmt: skip
-    verify.GLOSSED_CUT = shipped
+    setattr(verify, name, shipped)
 
 
 def main() -> None:
@@ -197,8 +252,11 @@ def main() -> None:
     if "--keys" in sys.argv:
         key_table(articles, features, gold, known)
         return
-    if "--glossed" in sys.argv:
-        glossed_table(articles, features, gold, known)
+    if "--bands" in sys.argv:
+        band_table(articles, features, gold, known)
+        return
+    if "--glossed" in sys.argv or "--keyless" in sys.argv:
+        glossed_table(articles, features, gold, known, keyless="--keyless" in sys.argv)
         return
     same = np.array([p.scores[0] <= SAME_STORY_OVERALL for p in pairs])
     sides = [p.language_pair.partition("-") for p in pairs]
@@ -219,13 +277,13 @@ def main() -> None:
     for cut, (n, p, r) in pair_table(overall[glossed], same[glossed]).items():
         verify.GLOSSED_CUT = cut
         with answered(known):
-            f1 = bcubed(StoryGrouper().add_features(articles, features).labels_, gold).f1
+            f1 = bcubed(story_labels(StoryGrouper(), articles, features), gold).f1
         print(f"| {cut:.1f} | {n} | {p:.3f} | {r:.3f} | {2 * p * r / (p + r):.3f} | {f1:.4f} |",
               flush=True)  # fmt: skip
 
     verify.CROSS_CUT, verify.GLOSSED_CUT = shipped
     articles, features, gold = parts["test"]
-    f1 = bcubed(StoryGrouper().add_features(articles, features).labels_, gold).f1
+    f1 = bcubed(story_labels(StoryGrouper(), articles, features), gold).f1
     print(f"\ntest B-cubed F1 at CROSS_CUT {verify.CROSS_CUT}, GLOSSED_CUT {verify.GLOSSED_CUT}:"
           f" {f1:.4f}")  # fmt: skip
 

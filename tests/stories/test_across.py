@@ -177,6 +177,31 @@ def test_the_model_check_cuts_one_language_at_its_own_cut(monkeypatch: pytest.Mo
     assert check.score(0, 1) == pytest.approx(0.62 + CROSS_SLOPE * (CROSS_CUT - 0.3 - 1.5))
 
 
+def test_one_glossed_language_cuts_tighter_where_the_names_do_not_meet() -> None:
+    from storylens.stories.features import StoryFeatures
+    from storylens.stories.verify import GLOSSED_CUT, GLOSSED_KEYLESS_CUT, KEY_FLOOR
+
+    def row(i: str, language: str) -> tuple[StoryFeatures, None]:
+        bridge = np.array([1.0, 0.0], "float32")
+        features = StoryFeatures(
+            id=i, embedding=np.zeros(2, "float32"), body=i, language=language, bridge=bridge
+        )
+        return features, None
+
+    rows = [row("de-1", "de"), row("de-2", "de"), row("de-3", "de"), row("en", "en")]
+    keys = {(0, 1): KEY_FLOOR, (0, 2): KEY_FLOOR - 0.01, (0, 3): 0.0}
+    overall = (GLOSSED_KEYLESS_CUT + GLOSSED_CUT) / 2  # one story only when the names meet
+    judge = _Judge({("de-1", "de-2"): overall, ("de-1", "de-3"): overall, ("de-1", "en"): 1.5})
+    check = ModelCheck(0.62, rows.__getitem__, _Analyzer, judge,  # type: ignore[arg-type]
+                       key_cosine=lambda r, s: keys.get((min(r, s), max(r, s))))  # fmt: skip
+    check.prepare([(0, 1), (0, 2), (0, 3)])
+    assert check.score(0, 1) > 0.62 > check.score(0, 2)
+    # across languages a transliteration can miss a name: the keys do not move the cut there
+    assert check.score(0, 3) == pytest.approx(0.62 + CROSS_SLOPE * (CROSS_CUT - 1.5))
+    unknown = ModelCheck(0.62, rows.__getitem__, _Analyzer, judge)  # type: ignore[arg-type]
+    assert unknown.score(0, 2) > 0.62  # keys unknown (an index pickled before them)
+
+
 @needs_german
 def test_one_language_the_model_does_not_read_is_decided_by_the_scoring_model(
     monkeypatch: pytest.MonkeyPatch,

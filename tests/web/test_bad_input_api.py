@@ -160,3 +160,27 @@ def test_a_lone_surrogate_is_cleaned_not_refused(client: TestClient, path: str) 
     assert r.status_code == 200, r.text
     if path == "/api/articles":
         assert r.json()["articles"][0]["status"] == "added"
+
+
+BLOCKED = (
+    "We are sorry, but we recorded a huge amount of connections from the IP address you are "
+    'connecting from. If you want to connect with us, tick "I\'M NOT A ROBOT".'
+)
+
+
+def test_a_block_page_is_skipped_and_the_rest_of_the_batch_added(client: TestClient) -> None:
+    records = [{"id": "b1", "text": BLOCKED}, {"id": "f1", "title": "Floods", "text": FLOOD}]
+    r = client.post("/api/articles", json=records, headers=AUTH)
+    assert r.status_code == 200
+    assert [a["id"] for a in r.json()["articles"]] == ["f1"]
+    (skipped,) = r.json()["problems"]
+    assert skipped["id"] == "b1"
+    assert skipped["message"] == "not an article: the page is a block page for too many requests"
+
+
+def test_a_pasted_block_page_is_refused_by_name(real: TestClient) -> None:
+    r = real.post("/api/compare", json={"a": {"text": FLOOD}, "b": {"text": BLOCKED}})
+    assert r.status_code == 422
+    (error,) = r.json()["detail"]
+    assert error["loc"] == ["body", "b", "text"]
+    assert "not an article" in error["msg"]

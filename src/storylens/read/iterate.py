@@ -8,6 +8,7 @@ from pathlib import Path
 
 from storylens.errors import Problem, ReadError
 from storylens.model import Article
+from storylens.read.interstitial import interstitial
 from storylens.read.jsonlines import is_json_document
 from storylens.read.lines import streamable
 from storylens.read.options import ReadOptions
@@ -57,13 +58,23 @@ def iter_articles(
             )
             continue
         try:
-            yield from READERS[name](source, options)
+            yield from _articles(READERS[name](source, options), source.where)
         except Exception as exc:
             # Third-party parsers raise many kinds of error on hostile input (RecursionError,
             # AttributeError, ...); one file's failure must not end the batch. Readers isolate
             # their records themselves, so what lands here costs only the rest of one file.
             log.debug("reader %s failed on %s", name, source.where, exc_info=True)
             yield Problem(source.where, f"cannot read as {name} ({type(exc).__name__}: {exc})")
+
+
+def _articles(found: Iterator[Article | Problem], where: str) -> Iterator[Article | Problem]:
+    """What a reader found, with a page served in place of an article reported as a problem."""
+    for item in found:
+        kind = interstitial(item) if isinstance(item, Article) else None
+        if kind:
+            yield Problem(item.source or where, f"not an article: the page is {kind}")
+        else:
+            yield item
 
 
 def read_path(path: str | Path, options: ReadOptions | None = None) -> list[Article]:

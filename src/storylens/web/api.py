@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, BeforeValidator, Field
 
 from storylens.model import Article
+from storylens.read.interstitial import interstitial
 from storylens.read.normalise import clean_text
 from storylens.storyview.listing import StoryList
 from storylens.web.backend import Backend
@@ -135,11 +136,18 @@ async def add_articles(records: list[dict[str, Any]], lib: BackendDep) -> AddRes
     if not records:
         raise _invalid(["body"], "the list of articles is empty")
     articles: list[Article] = []
+    # a page served in place of an article is skipped like a failed one, not the whole batch
+    served: list[Skipped] = []
     for index, record in enumerate(records):
         try:
-            articles.append(lib.from_record(record))
+            article = lib.from_record(record)
         except (ValueError, TypeError) as exc:
             raise _invalid(["body", index], str(exc)) from exc
+        kind = interstitial(article)
+        if kind:
+            served.append(Skipped(id=article.id, message=f"not an article: the page is {kind}"))
+        else:
+            articles.append(article)
     placed, status, failed = await run_in_threadpool(lib.add, articles)
     return AddResponse(
         articles=[
@@ -147,7 +155,7 @@ async def add_articles(records: list[dict[str, Any]], lib: BackendDep) -> AddRes
             for a in articles
             if a.id in placed and a.id in status
         ],
-        problems=[Skipped(id=f.item.id, message=f.reason) for f in failed],
+        problems=[*served, *(Skipped(id=f.item.id, message=f.reason) for f in failed)],
     )
 
 

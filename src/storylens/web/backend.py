@@ -140,13 +140,14 @@ class Backend:
     def parse(self, text: str, **meta: str | None) -> Article:
         """An Article from pasted text and optional title/outlet/published, as `read` makes it."""
         from storylens.read import parse_text
+        from storylens.read.interstitial import an_article
 
         if not text.strip():
             raise ValueError("the text is empty")
         article = parse_text(text, **{k: v for k, v in meta.items() if v})
         if not article.text.strip():
             raise ValueError("no article text found in it")
-        return article
+        return an_article(article)
 
     def from_record(self, record: dict[str, Any]) -> Article:
         """An Article from an API record; ValueError names what is wrong with it."""
