@@ -184,3 +184,9 @@ def test_a_pasted_block_page_is_refused_by_name(real: TestClient) -> None:
     (error,) = r.json()["detail"]
     assert error["loc"] == ["body", "b", "text"]
     assert "not an article" in error["msg"]
+
+
+def test_the_compare_form_names_the_side_of_a_block_page(real: TestClient) -> None:
+    r = real.post("/compare", data={"a_text": FLOOD, "b_text": BLOCKED})
+    assert r.status_code == 422
+    assert "Article B: not an article: the page is a block page for too many requests." in r.text

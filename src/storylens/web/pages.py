@@ -143,18 +143,21 @@ async def compare_pasted(request: Request) -> HTMLResponse:
         error = f"Each article may be at most {MAX_PASTE_CHARS:,} characters."
         return render("compare.html", 413, comparison=None, form=form, error=error)
     lib = _backend(request)
-    try:
-        a, b = (
-            lib.parse(
-                form[f"{s}_text"],
-                title=form.get(f"{s}_title"),
-                outlet=form.get(f"{s}_outlet"),
-                published=form.get(f"{s}_published"),
+    parsed = []
+    for side in ("a", "b"):
+        try:
+            parsed.append(
+                lib.parse(
+                    form[f"{side}_text"],
+                    title=form.get(f"{side}_title"),
+                    outlet=form.get(f"{side}_outlet"),
+                    published=form.get(f"{side}_published"),
+                )
             )
-            for s in ("a", "b")
-        )
-    except ValueError as exc:
-        return render("compare.html", 422, comparison=None, form=form, error=str(exc))
+        except ValueError as exc:
+            error = f"Article {side.upper()}: {exc}."
+            return render("compare.html", 422, comparison=None, form=form, error=error)
+    a, b = parsed
     comparison = await run_in_threadpool(lib.compare, a, b)
     return _comparison_page(lib, comparison, form=form)
 
