@@ -53,13 +53,23 @@ def story_labels(grouper: Any, articles: list[Article], features: list | None = 
     story ``features``) as ``storylens cluster`` leaves it: a page reading refuses, served in
     place of an article (:mod:`storylens.read.interstitial`), never reaches the grouper and is a
     story of its own (which costs recall where the gold joins it to the article it stands for)."""
-    from storylens.read.interstitial import interstitial
-
-    kept = [i for i, a in enumerate(articles) if interstitial(a) is None]
+    kept = readable(articles)
     if features is None:
         grouper.fit([articles[i] for i in kept])
     else:
         grouper.add_features([articles[i] for i in kept], [features[i] for i in kept])
+    return labels_of(grouper, articles)
+
+
+def readable(articles: list[Article]) -> list[int]:
+    """Positions of the articles reading does not refuse."""
+    from storylens.read.interstitial import interstitial
+
+    return [i for i, a in enumerate(articles) if interstitial(a) is None]
+
+
+def labels_of(grouper: Any, articles: list[Article]) -> list[str]:
+    """Each article's story by a fitted grouper; one it never saw is a story of its own."""
     rows = grouper.row_of_
     return [grouper.labels_[rows[a.id]] if a.id in rows else f"refused {a.id}" for a in articles]
 
@@ -122,17 +132,14 @@ BATCHES = 4
 def stream(articles: list[Article]) -> list[str]:
     """Labels (in input order) of the default grouper fed by ``partial_fit`` in batches; a page
     reading refuses is a story of its own (:func:`story_labels`)."""
-    from storylens.read.interstitial import interstitial
     from storylens.stories.grouping import StoryGrouper
 
-    kept = [i for i, a in enumerate(articles) if interstitial(a) is None]
-    order = sorted(kept, key=lambda i: (articles[i].published or "", i))
+    order = sorted(readable(articles), key=lambda i: (articles[i].published or "", i))
     grouper = StoryGrouper()
     size = -(-len(order) // BATCHES)
     for start in range(0, len(order), size):
         grouper.partial_fit([articles[i] for i in order[start : start + size]])
-    rows = grouper.row_of_
-    return [grouper.labels_[rows[a.id]] if a.id in rows else f"refused {a.id}" for a in articles]
+    return labels_of(grouper, articles)
 
 
 if __name__ == "__main__":

@@ -64,10 +64,17 @@ def interstitial(article: Article) -> str | None:
     return None
 
 
+def refusal(article: Article) -> str | None:
+    """Why reading refuses the page (``"not an article: the page is a robot check"``), or None
+    for an article: the one message every reader, the web app and ``eval stories`` give."""
+    kind = interstitial(article)
+    return f"not an article: the page is {kind}" if kind else None
+
+
 def an_article(article: Article) -> Article:
     """``article``, or ValueError when its page is served in place of one (for one record that
     comes alone, from the web app)."""
-    kind = interstitial(article)
-    if kind:
-        raise ValueError(f"not an article: the page is {kind}")
+    refused = refusal(article)
+    if refused:
+        raise ValueError(refused)
     return article

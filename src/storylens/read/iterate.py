@@ -8,7 +8,7 @@ from pathlib import Path
 
 from storylens.errors import Problem, ReadError
 from storylens.model import Article
-from storylens.read.interstitial import interstitial
+from storylens.read.interstitial import refusal
 from storylens.read.jsonlines import is_json_document
 from storylens.read.lines import streamable
 from storylens.read.options import ReadOptions
@@ -70,9 +70,9 @@ def iter_articles(
 def _articles(found: Iterator[Article | Problem], where: str) -> Iterator[Article | Problem]:
     """What a reader found, with a page served in place of an article reported as a problem."""
     for item in found:
-        kind = interstitial(item) if isinstance(item, Article) else None
-        if kind:
-            yield Problem(item.source or where, f"not an article: the page is {kind}")
+        refused = refusal(item) if isinstance(item, Article) else None
+        if refused:
+            yield Problem(item.source or where, refused)
         else:
             yield item
 

@@ -114,7 +114,7 @@ def read_labelled(path: str) -> tuple[list[Article], list[str], list[Problem]]:
     """Articles of a JSONL file with their gold ``story`` (or ``event``) labels, read a line
     at a time, and a :class:`~storylens.errors.Problem` per line left out; ReadError when the
     file cannot be read."""
-    from storylens.read.interstitial import interstitial
+    from storylens.read.interstitial import refusal
     from storylens.read.jsonstream import parsed_records
     from storylens.read.normalise import clean_value
 
@@ -136,8 +136,8 @@ def read_labelled(path: str) -> tuple[list[Article], list[str], list[Problem]]:
             problems.append(Problem(where, "no gold `story` (or `event`) field"))
         elif not (article.title or article.text).strip():
             problems.append(Problem(where, "empty article (no title, no text)"))
-        elif kind := interstitial(article):
-            problems.append(Problem(where, f"not an article: the page is {kind}"))
+        elif refused := refusal(article):
+            problems.append(Problem(where, refused))
         else:
             articles.append(article)
             gold.append(label)

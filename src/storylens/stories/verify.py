@@ -232,10 +232,13 @@ class ModelCheck:
             self.prepare([key])
         return self.threshold + CROSS_SLOPE * (self._cut(r, s) - self.overall[key])
 
+    def _keys(self, r: int, s: int) -> float | None:
+        return self.key_cosine(r, s) if self.key_cosine else None
+
     def _cut(self, r: int, s: int) -> float:
         if self.rows(r)[0].language != self.rows(s)[0].language:
             return CROSS_CUT
-        keys = self.key_cosine(r, s) if self.key_cosine else None
+        keys = self._keys(r, s)
         keyless = keys is not None and keys < KEY_FLOOR
         return min(GLOSSED_KEYLESS_CUT, GLOSSED_CUT) if keyless else GLOSSED_CUT
 
@@ -247,5 +250,5 @@ class ModelCheck:
             return True
         if cosine >= CROSS_FLOOR:
             return False
-        keys = self.key_cosine(r, s) if self.key_cosine else None
+        keys = self._keys(r, s)
         return keys is None or keys < KEY_FLOOR

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, BeforeValidator, Field
 
 from storylens.model import Article
-from storylens.read.interstitial import interstitial
+from storylens.read.interstitial import refusal
 from storylens.read.normalise import clean_text
 from storylens.storyview.listing import StoryList
 from storylens.web.backend import Backend
@@ -143,9 +143,9 @@ async def add_articles(records: list[dict[str, Any]], lib: BackendDep) -> AddRes
             article = lib.from_record(record)
         except (ValueError, TypeError) as exc:
             raise _invalid(["body", index], str(exc)) from exc
-        kind = interstitial(article)
-        if kind:
-            served.append(Skipped(id=article.id, message=f"not an article: the page is {kind}"))
+        refused = refusal(article)
+        if refused:
+            served.append(Skipped(id=article.id, message=refused))
         else:
             articles.append(article)
     placed, status, failed = await run_in_threadpool(lib.add, articles)
